@@ -1,0 +1,51 @@
+# Everything the project needs is installed by these targets; `make serve` and
+# `make test` work on a fresh Debian 12 machine with Python 3.11 and Node 20.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve build test test-snippets stress bench update-examples lint clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium is missing: sudo apt-get install chromium"; exit 1; fi
+
+setup: $(BIN)/.installed node_modules/.installed $(CHROMIUM)  ## Install everything (Python venv, npm packages, Chromium)
+
+serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup  ## Build the site into site/
+	$(BIN)/mkdocs build --strict
+
+test: setup  ## Run every test: snippets, pages, build, workflows, browser
+	$(BIN)/pytest
+
+test-snippets: setup  ## Run only the snippet tests
+	$(BIN)/pytest tests/test_snippets.py
+
+update-examples: setup  ## Rewrite the `#>` output comments from real runs
+	$(BIN)/pytest tests/test_snippets.py --update-examples
+
+stress: setup  ## Run the snippet tests 20 times in a row with both cores busy
+	$(BIN)/python tests/stress.py --runs 20
+
+lint: setup  ## Lint the project's Python
+	$(BIN)/ruff check .
+
+clean:  ## Remove what the build and setup made
+	rm -rf site build $(VENV) node_modules .pytest_cache .ruff_cache
