@@ -20,9 +20,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Debian's chromium package; as root directly, otherwise through sudo (as on CI runners).
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "Chromium is missing: sudo apt-get install chromium"; exit 1; fi
+	@if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
+	else echo "Chromium is missing: install the chromium package as root"; exit 1; fi; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 setup: $(BIN)/.installed node_modules/.installed $(CHROMIUM)  ## Install everything (Python venv, npm packages, Chromium)
 
@@ -44,8 +46,11 @@ update-examples: setup  ## Rewrite the `#>` output comments from real runs
 stress: setup  ## Run the snippet tests 20 times in a row with both cores busy
 	$(BIN)/python tests/stress.py --runs 20
 
+bench: setup  ## Time the in-browser runner against CPython (not part of `make test`)
+	$(BIN)/python bench/browser_bench.py
+
 lint: setup  ## Lint the project's Python
 	$(BIN)/ruff check .
 
 clean:  ## Remove what the build and setup made
-	rm -rf site build $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf site build .cache $(VENV) node_modules .pytest_cache .ruff_cache

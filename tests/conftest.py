@@ -1,5 +1,13 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
 import pytest_examples.run_code
+
+from .snippet_files import ROOT
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -14,3 +22,43 @@ def _plain_example_tracebacks():
     pytest_examples.run_code.create_example_traceback = lambda *args: None
     yield
     pytest_examples.run_code.create_example_traceback = original
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per session with `mkdocs build --strict`.
+
+    It goes into a folder named like the sub-path GitHub Pages serves it under (the path
+    of `site_url`), so a test can serve the folder's parent and get the published URLs.
+    """
+    from mkdocs.utils.yaml import yaml_load  # only the build needs it
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text())
+    sub_path = urlsplit(config.get("site_url") or "/").path.strip("/")
+    site = tmp_path_factory.mktemp("site") / sub_path
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            "mkdocs build --strict failed:\n" + _problems(result.stderr), pytrace=False
+        )
+    return site
+
+
+def _problems(log: str) -> str:
+    """mkdocs' warnings and errors, each with the lines that continue it."""
+    problems, keep = [], False
+    for line in log.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            keep = True
+        elif line.startswith(("INFO", "DEBUG")):
+            keep = False
+        if keep:
+            problems.append(line)
+    return "\n".join(problems or log.splitlines()[-40:])

@@ -32,7 +32,9 @@ def test_fence_is_include_or_tested(example: CodeExample, eval_example: EvalExam
     targets = included_file(example)
     if targets is not None:
         for target in targets:
-            assert (SNIPPETS_DIR / target).is_file(), f"{example}: includes missing snippets/{target}"
+            assert (SNIPPETS_DIR / target).is_file(), (
+                f"{example}: includes missing snippets/{target}"
+            )
         return
     eval_example.set_config(line_length=120, target_version="py311")
     eval_example.lint_ruff(example)

@@ -36,7 +36,9 @@ def test_snippet_passes_ruff(snippet: Path) -> None:
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=str)
-def test_snippet_output(snippet: Path, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch) -> None:
+def test_snippet_output(
+    snippet: Path, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch
+) -> None:
     path = SNIPPETS_DIR / snippet
     source = path.read_text()
     example = CodeExample.create(source, path=path, start_line=1)
@@ -60,13 +62,17 @@ def test_snippet_output(snippet: Path, tmp_path: Path, request: pytest.FixtureRe
     except Exception as exc:
         pytest.fail(_where_it_failed(exc, python_file, f"snippets/{snippet}"), pytrace=False)
 
+    in_run_order = [str(statement) for statement in printed.print_statements()]
+    # pytest-examples inserts `#>` comments correctly only when print lines ran in file
+    # order; a print line that runs again after a later one would lose or misplace
+    # output. Grouping by line (stable, so each line keeps its run order) fixes that.
+    printed.print_statements().sort(key=lambda statement: statement.line_no)
     updated = printed.updated_print_statements(example)
     if updated is None:
         return
     invariant = INVARIANTS.get(snippet.as_posix())
     if invariant is not None:
-        actual = [str(statement) for statement in printed.print_statements()]
-        problem = invariant(expected_lines(source), actual)
+        problem = invariant(expected_lines(source), in_run_order)
         assert problem is None, f"snippets/{snippet}: {problem}"
         return
     if request.config.getoption("update_examples"):
@@ -82,14 +88,14 @@ def test_snippet_output(snippet: Path, tmp_path: Path, request: pytest.FixtureRe
 def _diff(old: str, new: str) -> str:
     import difflib
 
-    return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True), "recorded", "printed"))
+    return "".join(
+        difflib.unified_diff(old.splitlines(True), new.splitlines(True), "recorded", "printed")
+    )
 
 
 def _where_it_failed(exc: BaseException, python_file: Path, shown_as: str) -> str:
     """`snippets/chapter/name.py:LINE: Error: message`, plus the traceback inside the snippet."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(python_file)]
     line = frames[-1].lineno if frames else 1
-    inside = "".join(
-        f"  {shown_as}:{f.lineno} in {f.name}\n    {f.line}\n" for f in frames
-    )
+    inside = "".join(f"  {shown_as}:{f.lineno} in {f.name}\n    {f.line}\n" for f in frames)
     return f"{shown_as}:{line}: {type(exc).__name__}: {exc}\n{inside}"

@@ -2,17 +2,17 @@ import threading
 
 
 def doubler(number):
-    print(number * 2)
-    #> 4
-    #> 8
-    #> 0
-    #> 6
-    #> 2
+    print(f"{number} doubled is {number * 2}")
+    #> 0 doubled is 0
+    #> 2 doubled is 4
+    #> 3 doubled is 6
+    #> 1 doubled is 2
+    #> 4 doubled is 8
 
 
 if __name__ == "__main__":
     threads = [threading.Thread(target=doubler, args=(i,)) for i in range(5)]
     for thread in threads:
-        thread.start()
+        thread.start()  # all five are running before we wait for any
     for thread in threads:
         thread.join()

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "python-threading-hands-on"
@@ -65,7 +71,9 @@ def site_url(site_dir: Path) -> Iterator[str]:
     """Base URL of the site, served under /<repository>/ on a free local port."""
     handler = functools.partial(StaticHandler, directory=str(site_dir.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, name="site-server", daemon=True
+    )
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
@@ -103,9 +111,11 @@ def page(context: BrowserContext, site_url: str) -> Iterator[Page]:
     page.foreign_requests = []  # type: ignore[attr-defined]
     page.on(
         "request",
-        lambda request: request.url.startswith(("http:", "https:", "ws:", "wss:"))
-        and not request.url.startswith(origin)
-        and page.foreign_requests.append(request.url),  # type: ignore[attr-defined]
+        lambda request: (
+            request.url.startswith(("http:", "https:", "ws:", "wss:"))
+            and not request.url.startswith(origin)
+            and page.foreign_requests.append(request.url)
+        ),  # type: ignore[attr-defined]
     )
     yield page
     page.close()

@@ -1,0 +1,319 @@
+"""How fast the in-browser runner is, measured in headless Chromium on this machine.
+
+    python bench/browser_bench.py [--site DIR] [--repeat N]
+
+Builds the site (or uses one already built into DIR, served under the same sub-path as
+on GitHub Pages), then measures:
+
+- cold start: a fresh browser context opens a chapter page and clicks Run; time to
+  the first line of output on the page;
+- warm run: the second Run on the same page, once the spare worker is loaded;
+- bytes a chapter page fetches before any Run (none of them Pyodide's) and for the
+  first Run, raw and gzipped;
+- the race demo and a two-thread lock ping-pong, in the browser against this CPython.
+
+Prints a table. Not part of `make test`: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from base64 import urlsafe_b64encode
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from programs import LOCK_PING_PONG, ROOT, race_demo, timed  # noqa: E402
+
+SUB_PATH = "python-threading-hands-on"
+CHAPTER = "getting-started/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"]
+RUNNER = '.runner[data-runner="snippet"]'
+TIMEOUT_MS = 180_000
+
+# Clicks Run and resolves with the milliseconds until output first shows on the page.
+CLICK_AND_TIME_FIRST_OUTPUT = """(root) => new Promise((resolve) => {
+    const log = root.querySelector('[role="log"]');
+    const streams = '[data-stream="stdout"], [data-stream="stderr"]';
+    const shown = () => [...log.querySelectorAll(streams)]
+        .some((span) => span.textContent.length > 0);
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+        if (shown()) { observer.disconnect(); resolve(performance.now() - started); }
+    });
+    observer.observe(log, { childList: true, subtree: true, characterData: true });
+    root.querySelector('.runner-button--run').click();
+})"""
+
+
+class QuietStaticHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    # A worker terminated mid-download resets its connection: expected here.
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
+def build_site(into: Path) -> Path:
+    site = into / SUB_PATH
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    return site
+
+
+def serve(site: Path) -> tuple[QuietServer, str]:
+    handler = functools.partial(QuietStaticHandler, directory=str(site.parent))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+
+
+def wait_over(page: Page, selector: str) -> str:
+    page.wait_for_function(
+        "(s) => ['done', 'error', 'stopped']"
+        ".includes(document.querySelector(s).dataset.state)",
+        arg=selector,
+        timeout=TIMEOUT_MS,
+    )
+    return page.locator(selector).first.get_attribute("data-state") or ""
+
+
+def cold_and_warm(browser: Browser, base: str) -> tuple[float, float, str]:
+    """Milliseconds to first output: a first Run in a fresh context, then a second."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + CHAPTER)
+    runner = page.locator(RUNNER).first
+    snippet = runner.get_attribute("data-snippet") or "?"
+    cold = runner.evaluate(CLICK_AND_TIME_FIRST_OUTPUT)
+    wait_over(page, RUNNER)
+    page.wait_for_selector(
+        "html[data-runner-spare='ready']", state="attached", timeout=TIMEOUT_MS
+    )
+    warm = runner.evaluate(CLICK_AND_TIME_FIRST_OUTPUT)
+    wait_over(page, RUNNER)
+    context.close()
+    return cold, warm, snippet
+
+
+def sizes(site: Path, base: str, urls: list[str]) -> tuple[int, int]:
+    """Raw and gzipped bytes of the site's files behind these URLs."""
+    raw = zipped = 0
+    for url in dict.fromkeys(urls):
+        path = unquote(urlsplit(url).path)[len(urlsplit(base).path) :]
+        file = site / path
+        if file.is_dir() or path.endswith("/") or not path:
+            file = file / "index.html"
+        if file.is_file():
+            data = file.read_bytes()
+            raw += len(data)
+            zipped += len(gzip.compress(data, compresslevel=6))
+    return raw, zipped
+
+
+def bytes_fetched(browser: Browser, site: Path, base: str) -> dict[str, object]:
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + CHAPTER)
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(1000)
+    before = list(requested)
+    requested.clear()
+    page.locator(RUNNER).first.locator(".runner-button--run").click()
+    wait_over(page, RUNNER)
+    first_run = list(requested)
+    context.close()
+    return {
+        "before": sizes(site, base, before),
+        "before_pyodide": [u for u in before if "/pyodide/" in u or "worker.mjs" in u],
+        "first_run": sizes(site, base, first_run),
+        "first_run_files": len(set(first_run)),
+    }
+
+
+def elapsed_in_browser(
+    browser: Browser, base: str, source: str, name: str
+) -> tuple[float, str]:
+    context = browser.new_context()
+    context.add_init_script("window.runnerConfig = { timeLimitSeconds: 600 };")
+    page = context.new_page()
+    code = timed(source, name)
+    page.goto(
+        f"{base}playground/#code={urlsafe_b64encode(code.encode()).decode().rstrip('=')}"
+    )
+    selector = '.runner[data-runner="playground"]'
+    page.locator(f"{selector} .runner-button--run").click()
+    state = wait_over(page, selector)
+    stdout = page.locator(f'{selector} [data-stream="stdout"]').all_text_contents()
+    context.close()
+    return parse_elapsed("".join(stdout), f"{name} in the browser ended {state}")
+
+
+def elapsed_on_cpython(source: str, name: str) -> tuple[float, str]:
+    with tempfile.TemporaryDirectory() as cwd:
+        result = subprocess.run(
+            [sys.executable, "-c", timed(source, name)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    return parse_elapsed(result.stdout, f"{name} on CPython: {result.stderr}")
+
+
+def parse_elapsed(stdout: str, context: str) -> tuple[float, str]:
+    match = re.search(r"^elapsed ([\d.]+)$", stdout, re.MULTILINE)
+    if not match:
+        raise SystemExit(f"no timing from {context}:\n{stdout}")
+    rest = [line for line in stdout.splitlines() if not line.startswith("elapsed ")]
+    return float(match[1]), (rest[-1] if rest else "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--site", type=Path, help=f"a built site: the folder that holds {SUB_PATH}/"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each browser timing (median shown)",
+    )
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as build:
+        site = args.site / SUB_PATH if args.site else build_site(Path(build))
+        server, base = serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+            )
+            starts = [cold_and_warm(browser, base) for _ in range(args.repeat)]
+            fetched = bytes_fetched(browser, site, base)
+            race_name, race_source = race_demo()
+            programs = [
+                (race_name, race_source, "race.py"),
+                ("lock ping-pong", LOCK_PING_PONG, "ping_pong.py"),
+            ]
+            timings = []
+            for label, source, name in programs:
+                browser_runs = [
+                    elapsed_in_browser(browser, base, source, name)
+                    for _ in range(args.repeat)
+                ]
+                cpython_runs = [
+                    elapsed_on_cpython(source, name) for _ in range(args.repeat)
+                ]
+                timings.append((label, browser_runs, cpython_runs))
+            browser.close()
+        server.shutdown()
+
+    report(starts, fetched, timings)
+
+
+def report(starts, fetched, timings) -> None:
+    cpython = f"CPython {sys.version_info.major}.{sys.version_info.minor}"
+    rows = [("measure", "browser", cpython, "browser / CPython")]
+    cold = statistics.median(s[0] for s in starts)
+    warm = statistics.median(s[1] for s in starts)
+    rows.append(
+        (f"cold start to first output ({starts[0][2]})", f"{cold:,.0f} ms", "", "")
+    )
+    rows.append(("second Run to first output", f"{warm:,.0f} ms", "", ""))
+    raw, zipped = fetched["before"]
+    pyodide = (
+        "none from Pyodide"
+        if not fetched["before_pyodide"]
+        else f"PYODIDE: {fetched['before_pyodide']}"
+    )
+    rows.append(
+        (
+            "bytes before any Run",
+            f"{raw / 1e3:,.0f} kB, {zipped / 1e3:,.0f} kB gzip",
+            pyodide,
+            "",
+        )
+    )
+    raw, zipped = fetched["first_run"]
+    rows.append(
+        (
+            f"bytes for the first Run ({fetched['first_run_files']} files)",
+            f"{raw / 1e6:,.1f} MB, {zipped / 1e6:,.1f} MB gzip",
+            "",
+            "",
+        )
+    )
+    for label, browser_runs, cpython_runs in timings:
+        in_browser = statistics.median(t for t, _ in browser_runs)
+        on_cpython = statistics.median(t for t, _ in cpython_runs)
+        if label == "lock ping-pong":
+            switches = int(browser_runs[0][1].split()[-1])
+            rows.append(
+                (
+                    "lock ping-pong, switches/s",
+                    f"{switches / in_browser:,.0f}",
+                    f"{switches / on_cpython:,.0f}",
+                    f"{on_cpython / in_browser:.2f}x",
+                )
+            )
+        else:
+            rows.append(
+                (
+                    label,
+                    f"{in_browser * 1e3:,.1f} ms",
+                    f"{on_cpython * 1e3:,.1f} ms",
+                    f"{in_browser / on_cpython:.1f}x",
+                )
+            )
+            rows.append(("  its last line", browser_runs[0][1], cpython_runs[0][1], ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for n, row in enumerate(rows):
+        print(
+            "  ".join(
+                cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+            ).rstrip()
+        )
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+if __name__ == "__main__":
+    main()

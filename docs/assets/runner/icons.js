@@ -1,0 +1,32 @@
+// Small inline icons for the runner's buttons; decorative, so hidden from screen readers.
+const PATHS = {
+  run: "M8 5.5v13l10.5-6.5z",
+  stop: "M7 7h10v10H7z",
+  edit: "M4 17.2V20h2.8l8.3-8.3-2.8-2.8zm15.7-7.6a1 1 0 0 0 0-1.4l-1.9-1.9a1 1 0 0 0-1.4 0l-1.5 1.5 2.8 2.8z",
+  reset: "M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z",
+  open: "M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H5v12h12v-6h2v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z",
+  link: "M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1 1.4 1.4-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1 1.4 1.4-2.1 2.1A4.5 4.5 0 0 1 8.5 19zm8.1-4.2-1.4-1.4 2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1-1.4-1.4 2.1-2.1a4.5 4.5 0 0 1 6.4 6.4z",
+};
+
+export function icon(name) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", PATHS[name]);
+  svg.append(path);
+  return svg;
+}
+
+// A button (or a link, given `href`) with an icon and a visible name.
+export function button(name, iconName, { href, className = "" } = {}) {
+  const element = document.createElement(href ? "a" : "button");
+  if (href) element.href = href;
+  else element.type = "button";
+  element.className = `runner-button ${className}`.trim();
+  const label = document.createElement("span");
+  label.textContent = name;
+  element.append(icon(iconName), label);
+  return element;
+}

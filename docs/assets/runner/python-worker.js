@@ -1,0 +1,44 @@
+// One module worker that loads Python as soon as it is created and runs one program.
+// Messages that arrive before anyone listens (a spare's `ready`) are kept for later.
+
+export class PythonWorker {
+  constructor(url, onReady = () => {}) {
+    this.info = null; // the `ready` message, once it came
+    this.onReady = onReady;
+    this.ended = false;
+    this.listener = null;
+    this.backlog = [];
+    this.worker = new Worker(url, { type: "module" });
+    this.worker.onmessage = (event) => this.deliver(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.deliver({ type: "failed", message: event.message || "the Python runtime failed to load" });
+    };
+    this.worker.onmessageerror = () =>
+      this.deliver({ type: "failed", message: "a message from the Python runtime could not be read" });
+  }
+
+  deliver(message) {
+    if (message && message.type === "ready") {
+      this.info = message;
+      this.onReady(message);
+    }
+    if (this.listener) this.listener(message);
+    else this.backlog.push(message);
+  }
+
+  listen(listener) {
+    this.listener = listener;
+    for (const message of this.backlog.splice(0)) listener(message);
+  }
+
+  run(code) {
+    this.worker.postMessage({ type: "run", code });
+  }
+
+  terminate() {
+    this.ended = true;
+    this.listener = null;
+    this.worker.terminate();
+  }
+}

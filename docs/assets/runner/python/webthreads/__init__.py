@@ -1,0 +1,26 @@
+"""Green threads for Python in a browser worker.
+
+Every Python thread is a stack of its own, suspended and resumed with WebAssembly
+stack switching (JSPI, through ``pyodide.ffi.run_sync``). Only one runs at a time, as
+under the GIL. The standard library's own ``threading``, ``queue``, ``logging`` and
+``concurrent.futures`` run unchanged on top of the replacement ``_thread`` and
+``_queue`` modules defined here.
+
+Modules:
+
+- ``bridge``: the only door to the worker's JavaScript.
+- ``scheduler``: the green threads, the run queue, timers, switching, deadlocks.
+- ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
+- ``locks``: ``_thread.lock`` and ``_thread.RLock``.
+- ``thread_local``: ``_thread._local``.
+- ``thread_module``: the replacement ``_thread`` module.
+- ``simple_queue``: the replacement ``_queue`` module.
+- ``frames``: whose code a frame runs (runtime, standard library or reader).
+- ``deadlock_report``: what each stuck thread waits for, in the reader's words.
+- ``streams``: ``sys.stdout``, ``sys.stderr`` and ``sys.stdin``.
+- ``tracebacks``: tracebacks without the runtime's own frames.
+- ``unsupported``: clear messages for what a browser cannot do.
+- ``program``: runs the reader's program as the main thread.
+- ``install``: puts all of it in place.
+- ``worker_api``: the few functions the worker calls.
+"""

@@ -1,0 +1,102 @@
+"""The deadlock report: what each stuck thread waits for, in the reader's terms.
+
+For each parked thread, the frames are walked outwards from where it parked to the
+first frame of the reader's code; the frame just inside it is the API call the reader
+made (``Queue.get``, ``Thread.join``, ``Lock.acquire``…), and the reader's frame gives
+the line.
+"""
+
+import sys
+
+from . import scheduler
+from .frames import is_user
+from .locks import RLock, lock
+from .simple_queue import SimpleQueue
+from .thread_module import _ThreadHandle
+
+HEADER = "Deadlock: every thread is waiting and none can wake the others."
+
+# Names the reader knows for the runtime's classes and for context-manager methods.
+_CLASS_NAMES = {"lock": "Lock", "_ThreadHandle": "Thread"}
+_METHOD_NAMES = {"__enter__": "acquire"}
+
+
+def report(parked):
+    lines = [HEADER]
+    lines += ["  " + describe(thread) for thread in sorted(parked, key=_ident)]
+    return "\n".join(lines) + "\n"
+
+
+def _ident(thread):
+    return thread.ident
+
+
+def thread_name(ident):
+    threading = sys.modules["threading"]
+    thread = threading._active.get(ident) or threading._limbo.get(ident)
+    return thread.name if thread is not None else f"Thread {ident}"
+
+
+def describe(thread):
+    name = thread_name(thread.ident)
+    api, caller = _api_and_caller(thread.frame)
+    if api is None:
+        return f"{name} {_without_user_frame(thread)}"
+    operation = _operation(api, thread.waiting)
+    where = f"{caller.f_code.co_filename}:{caller.f_lineno}"
+    return f"{name} waits in {operation} at {where}"
+
+
+def _api_and_caller(frame):
+    inner = None
+    while frame is not None:
+        if is_user(frame.f_code):
+            return (inner, frame) if inner is not None else (None, None)
+        inner, frame = frame, frame.f_back
+    return None, None
+
+
+def _operation(api, waiting):
+    code = api.f_code
+    method = code.co_name
+    target = api.f_locals.get("self") if code.co_argcount else None
+    if target is None:
+        module = api.f_globals.get("__name__", "")
+        public = ".".join(part for part in module.split(".") if not part.startswith("_"))
+        return f"{public}.{method}()" if public else f"{method}()"
+    cls = type(target).__name__
+    cls = _CLASS_NAMES.get(cls, cls)
+    if method == "__exit__":
+        return f"{cls}.shutdown(), at the end of its with block"
+    operation = f"{cls}.{_METHOD_NAMES.get(method, method)}()"
+    return operation + _detail(target, method, waiting)
+
+
+def _detail(target, method, waiting):
+    threading = sys.modules["threading"]
+    if isinstance(target, threading.Thread) and method == "join":
+        return f" for {target.name}"
+    if type(target).__module__ == "queue" or isinstance(target, SimpleQueue):
+        return f" on queue {target!r}"
+    if target is waiting and isinstance(waiting, lock):
+        return f" for a lock last acquired by {thread_name(waiting._holder)}"
+    if target is waiting and isinstance(waiting, RLock):
+        return f" for a lock held by {thread_name(waiting._owner)}"
+    return ""
+
+
+def _without_user_frame(thread):
+    waiting = thread.waiting
+    if isinstance(waiting, _ThreadHandle):
+        other = thread_name(waiting.ident)
+        if thread.ident == scheduler.MAIN_IDENT:
+            return (
+                "has finished the program and waits, as Python does at exit, "
+                f"for the non-daemon thread {other}"
+            )
+        return f"waits for {other} to finish"
+    if isinstance(waiting, (lock, RLock)):
+        return "waits for a lock"
+    if isinstance(waiting, SimpleQueue):
+        return "waits for an item in a queue"
+    return f"waits on {waiting!r}"

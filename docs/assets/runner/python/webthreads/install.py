@@ -1,0 +1,70 @@
+"""Puts the green-thread runtime in place, once per interpreter.
+
+Run before a memory snapshot is taken, or when the worker starts without one. Pyodide
+imports ``threading``, ``logging`` and ``concurrent.futures`` while it starts, so those
+modules (and ``queue``) are imported afresh here: their module-level locks must be
+green locks, not the C locks they captured.
+"""
+
+import linecache
+import os
+import sys
+import time
+
+from . import (
+    preemption,
+    program,
+    scheduler,
+    simple_queue,
+    streams,
+    thread_module,
+    tracebacks,
+    unsupported,
+)
+
+_REFRESHED = {"threading", "_threading_local", "queue", "logging", "concurrent.futures"}
+_REFRESHED_PACKAGES = ("logging.", "concurrent.futures.")
+_installed = False
+
+
+def install():
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    sys.modules["_thread"] = thread_module.make_module()
+    sys.modules["_queue"] = simple_queue.make_module()
+    for name in list(sys.modules):
+        if name in _REFRESHED or name.startswith(_REFRESHED_PACKAGES):
+            del sys.modules[name]
+    import concurrent.futures.thread  # noqa: F401 - imported now, not on first use
+    import logging  # noqa: F401
+    import queue  # noqa: F401
+    import threading
+
+    threading.excepthook = tracebacks.cleaning_excepthook(threading.excepthook)
+    threading.__excepthook__ = threading.excepthook
+    time.sleep = scheduler.sleep
+    preemption.install()
+    preemption.allow_below(
+        scheduler.thread_entry,
+        thread_module._run,
+        program.run_main,
+        program._run_program,
+    )
+    program.install()
+    unsupported.install()
+    sys.stdout = streams.stdout
+    sys.stderr = streams.stderr
+    _cache_runtime_sources()
+
+
+def _cache_runtime_sources():
+    # Keeps the runtime's source lines for tracebacks even when it was loaded from a
+    # memory snapshot, without its files.
+    directory = os.path.dirname(__file__)
+    for entry in os.scandir(directory):
+        if entry.name.endswith(".py"):
+            with open(entry.path, encoding="utf-8") as file:
+                lines = file.readlines()
+            linecache.cache[entry.path] = (sum(map(len, lines)), None, lines, entry.path)

@@ -1,0 +1,69 @@
+"""Preemption: the running thread makes way every ``sys.getswitchinterval()`` seconds.
+
+The worker gives Pyodide an "interrupt buffer" whose first element is a getter: the
+interpreter reads it from its own periodic checks, and once the switch interval has
+passed since the last switch the getter answers SIGUSR1. The handler below then
+yields to the next runnable thread, so a pure-Python loop loses the processor at an
+arbitrary bytecode, as it loses the GIL on CPython.
+
+Never inside the runtime's own code (it stands for C code, which runs to its end under
+the GIL) nor during an import (the import lock is a real lock, shared by all green
+threads); the handler then asks for another signal as soon as possible.
+"""
+
+import signal
+import sys
+
+from pyodide.ffi import can_run_sync
+
+from . import bridge, scheduler
+from .frames import RUNTIME_DIR
+
+SIGNAL = signal.SIGUSR1
+
+_original_setswitchinterval = sys.setswitchinterval
+_entry_codes = set()  # code of runtime functions that run the reader's code at the bottom
+
+
+def allow_below(*functions):
+    """Mark runtime functions whose callees may be preempted (thread and program entry)."""
+    _entry_codes.update(function.__code__ for function in functions)
+
+
+def _preemptible(frame):
+    while frame is not None:
+        code = frame.f_code
+        filename = code.co_filename
+        if filename.startswith(RUNTIME_DIR):
+            if code not in _entry_codes:
+                return False
+        elif filename.startswith("<frozen importlib"):
+            return False
+        frame = frame.f_back
+    return True
+
+
+def _on_signal(signum, frame):
+    if scheduler.current is None or scheduler.finished:
+        return
+    if can_run_sync() and _preemptible(frame):
+        scheduler.yield_now()
+    else:
+        bridge.js.tickSoon()
+
+
+def setswitchinterval(interval):
+    """``sys.setswitchinterval`` that also reaches the worker's clock."""
+    _original_setswitchinterval(interval)
+    bridge.js.setSwitchInterval(sys.getswitchinterval())
+
+
+def install():
+    signal.signal(SIGNAL, _on_signal)
+    setswitchinterval.__doc__ = _original_setswitchinterval.__doc__
+    sys.setswitchinterval = setswitchinterval
+
+
+def attach():
+    """Tell a newly attached worker the current interval."""
+    bridge.js.setSwitchInterval(sys.getswitchinterval())

@@ -1,0 +1,93 @@
+"""Runs the reader's program as the main thread, then ends the run as CPython exits.
+
+After the program's last line (or an uncaught exception) come the steps of CPython's
+exit: wait for the non-daemon threads (``threading._shutdown``), then the ``atexit``
+functions. The worker then learns how the run ended; daemon threads that are still
+blocked are never resumed.
+"""
+
+import atexit
+import linecache
+import sys
+import traceback
+import types
+
+from . import bridge, deadlock_report, scheduler, streams, tracebacks, unsupported
+
+FILENAME = "main.py"
+
+
+def finish(status, reason=None, message=None):
+    """Tell the worker the run is over; nothing is scheduled afterwards."""
+    if scheduler.finished:
+        return
+    scheduler.stop()
+    bridge.js.finish(status, reason, message)
+
+
+def _on_deadlock(parked):
+    streams.stderr.write(deadlock_report.report(parked))
+    finish("error", "deadlock", "every thread is waiting and none can wake the others")
+
+
+def _stop_unsupported(message):
+    streams.stderr.write(message + "\n")
+    finish("error", "unsupported", message)
+    if scheduler.current is not None:
+        scheduler.park("the end of the run")  # never resumed
+
+
+def run_main(source):
+    """Entry point of the main thread's stack."""
+    scheduler._last_breath = scheduler.monotonic()
+    status, reason, message = _run_program(source)
+    if scheduler.finished:  # deadlock or unsupported feature inside the program
+        return
+    try:
+        sys.modules["threading"]._shutdown()
+        atexit._run_exitfuncs()
+    except BaseException as exc:  # noqa: BLE001 - reported like CPython at exit
+        tracebacks.print_exception(exc)
+    finish(status, reason, message)
+
+
+def _run_program(source):
+    try:
+        code = compile(source, FILENAME, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        tracebacks.print_exception(exc)
+        return "error", "exception", _summary(exc)
+    main = types.ModuleType("__main__")
+    main.__file__ = FILENAME
+    main.__builtins__ = __builtins__
+    sys.modules["__main__"] = main
+    sys.argv = [FILENAME]
+    lines = source.splitlines(keepends=True)
+    linecache.cache[FILENAME] = (len(source), None, lines, FILENAME)
+    try:
+        exec(code, main.__dict__)
+    except SystemExit as exc:
+        return _exit_status(exc)
+    except BaseException as exc:  # noqa: BLE001 - the program's own error
+        tracebacks.print_exception(exc)
+        return "error", "exception", _summary(exc)
+    return "ok", None, None
+
+
+def _exit_status(exc):
+    """``sys.exit()``: 0 and None end well; a message is printed as CPython does."""
+    code = exc.code
+    if code is None or code == 0:
+        return "ok", None, None
+    if not isinstance(code, int):
+        print(code, file=sys.stderr)
+    return "error", "exception", f"SystemExit: {code}"
+
+
+def _summary(exc):
+    return "".join(traceback.format_exception_only(exc)).strip()
+
+
+def install():
+    scheduler.deadlock_handler = _on_deadlock
+    unsupported.stop_program = _stop_unsupported

@@ -1,0 +1,317 @@
+"""Green threads: one runs at a time, the others are suspended stacks.
+
+A thread gives up the processor only through this module: when it blocks (``park``),
+yields (``yield_now``: ``time.sleep(0)`` and preemption) or ends (``exit_current``).
+Each suspended thread waits on a future of its own with ``run_sync``; to switch, the
+running thread resolves the next thread's future and then suspends on its own. The
+futures belong to ``_ImmediateLoop``, which runs their done callbacks at once, so a
+switch costs one JavaScript microtask instead of several trips through Pyodide's
+event loop.
+
+When no thread can run, the worker's JavaScript is asked to call ``on_timer`` when the
+earliest timeout is due. With no thread runnable and no timeout pending, no thread can
+ever wake another: that is a deadlock, reported through ``deadlock_handler``.
+"""
+
+import heapq
+import sys
+from asyncio import Future
+from collections import deque
+from time import monotonic
+
+from pyodide.ffi import run_sync
+
+from . import bridge
+
+RUNNING, READY, PARKED, DONE = "running", "ready", "parked", "done"
+MAIN_IDENT = 1
+
+# Longest stretch of Python without letting the browser's event loop run (seconds):
+# switching threads through microtasks alone would starve timers and messages.
+BREATH_INTERVAL = 0.05
+
+SLEEPING = "sleep"  # what a thread in time.sleep() waits on
+
+
+class _ImmediateLoop:
+    """The event loop of the futures threads park on: callbacks run immediately."""
+
+    def get_debug(self):
+        return False
+
+    def call_soon(self, callback, *args, context=None):
+        if context is None:
+            callback(*args)
+        else:
+            context.run(callback, *args)
+
+    def call_exception_handler(self, context):
+        pass
+
+
+_IMMEDIATE = _ImmediateLoop()
+
+
+class GreenThread:
+    __slots__ = (
+        "ident",
+        "state",
+        "daemon",
+        "body",
+        "wakeup",
+        "woken",
+        "waiting",
+        "frame",
+        "park_seq",
+        "timed",
+        "__weakref__",
+    )
+
+    def __init__(self, ident, body, daemon):
+        self.ident = ident
+        self.body = body
+        self.daemon = daemon
+        self.state = READY
+        self.wakeup = None  # the future it is suspended on; None before its first run
+        self.woken = False  # whether its last park ended by wake() (else a timeout)
+        self.waiting = None  # what it is parked on, for deadlock reports
+        self.frame = None  # the frame that parked, for deadlock reports
+        self.park_seq = 0
+        self.timed = False  # whether its current park has a timeout
+
+
+_main = GreenThread(MAIN_IDENT, None, False)
+_main.state = RUNNING
+_threads = {MAIN_IDENT: _main}  # every thread not yet done
+_ready = deque()
+_timers = []  # heap of (deadline, park_seq, thread); stale entries are skipped
+_live_timers = 0
+_park_counter = 0
+_next_ident = MAIN_IDENT + 1
+_last_breath = 0.0
+
+current = _main
+current_ident = MAIN_IDENT
+finished = False  # set when the run is over: nothing is scheduled any more
+
+# Called with the list of parked threads when none can ever run again.
+deadlock_handler = None
+
+
+def get_ident():
+    return current_ident
+
+
+def threads():
+    """Every thread that has not ended, oldest first."""
+    return list(_threads.values())
+
+
+def spawn(body, daemon):
+    """Create a thread that will run ``body()`` on a stack of its own."""
+    global _next_ident
+    thread = GreenThread(_next_ident, body, daemon)
+    _next_ident += 1
+    _threads[thread.ident] = thread
+    _ready.append(thread)
+    return thread
+
+
+def park(waiting, deadline=None):
+    """Suspend the current thread until ``wake()`` or ``deadline`` (monotonic).
+
+    Returns True when woken, False on timeout."""
+    global _park_counter, _live_timers
+    thread = current
+    if thread is None:
+        raise RuntimeError("a thread cannot block here")
+    _park_counter += 1
+    thread.park_seq = _park_counter
+    thread.waiting = waiting
+    thread.frame = sys._getframe(1)
+    thread.timed = deadline is not None
+    if deadline is not None:
+        heapq.heappush(_timers, (deadline, _park_counter, thread))
+        _live_timers += 1
+    thread.state = PARKED
+    _switch_from(thread)
+    thread.waiting = None
+    thread.frame = None
+    return thread.woken
+
+
+def wake(thread):
+    """Make a parked thread runnable; it runs when its turn comes."""
+    global _live_timers
+    if thread.state is PARKED:
+        if thread.timed:
+            thread.timed = False
+            _live_timers -= 1
+        thread.state = READY
+        thread.woken = True
+        _ready.append(thread)
+
+
+def yield_now():
+    """Let the other runnable threads run, as releasing the GIL does."""
+    thread = current
+    now = monotonic()
+    if _timers and _timers[0][0] <= now:
+        _fire_due_timers(now)
+    if not _ready and now - _last_breath <= BREATH_INTERVAL:
+        return
+    thread.state = READY
+    _ready.append(thread)
+    _switch_from(thread)
+
+
+def sleep(seconds):
+    """``time.sleep`` for green threads."""
+    seconds = float(seconds)
+    if seconds != seconds:
+        raise ValueError("Invalid value NaN (not a number)")
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    if seconds == 0:
+        yield_now()
+        return
+    park(SLEEPING, monotonic() + seconds)
+
+
+def exit_current():
+    """The current thread's body has returned: run the next one."""
+    thread = current
+    thread.state = DONE
+    thread.frame = None
+    _threads.pop(thread.ident, None)
+    if finished:
+        return
+    now = monotonic()
+    if _timers and _timers[0][0] <= now:
+        _fire_due_timers(now)
+    if _ready and now - _last_breath <= BREATH_INTERVAL:
+        _resume(_ready.popleft())
+    elif _ready:
+        _idle_until_event_loop()
+    else:
+        _go_idle(now)
+
+
+def thread_entry(ident):
+    """Runs on a new stack, started by the worker when the thread's turn first came."""
+    global _last_breath
+    _last_breath = monotonic()
+    thread = _threads.get(ident)
+    if thread is None or current is not thread:
+        return
+    try:
+        thread.body()
+    finally:
+        exit_current()
+
+
+def on_timer():
+    """Called by the worker from its event loop: a timeout is due, or it is a turn."""
+    global _last_breath
+    if finished or current is not None:
+        return
+    now = monotonic()
+    _last_breath = now
+    _fire_due_timers(now)
+    if _ready:
+        _resume(_ready.popleft())
+    else:
+        _go_idle(now)
+
+
+def stop():
+    """End scheduling: no thread runs again."""
+    global finished
+    finished = True
+    bridge.js.cancelTimer()
+
+
+def _switch_from(thread):
+    """``thread`` has stopped running: run the others until it is resumed."""
+    now = monotonic()
+    if _timers and _timers[0][0] <= now:
+        _fire_due_timers(now)
+    wakeup = Future(loop=_IMMEDIATE)
+    if finished:
+        run_sync(wakeup)  # never resolved: the run is over
+        return
+    if now - _last_breath > BREATH_INTERVAL:
+        thread.wakeup = wakeup
+        _idle_until_event_loop()
+    elif _ready:
+        following = _ready.popleft()
+        if following is thread:
+            thread.state = RUNNING
+            return
+        thread.wakeup = wakeup
+        _resume(following)
+    else:
+        thread.wakeup = wakeup
+        _go_idle(now)
+    run_sync(wakeup)
+
+
+def _resume(thread):
+    global current, current_ident
+    current = thread
+    current_ident = thread.ident
+    thread.state = RUNNING
+    wakeup = thread.wakeup
+    if wakeup is None:
+        bridge.js.startStack(thread.ident)
+    else:
+        thread.wakeup = None
+        wakeup.set_result(None)
+
+
+def _idle_until_event_loop():
+    """Let the browser's event loop run; ``on_timer`` then runs the next thread."""
+    global current
+    current = None
+    bridge.js.wakeSoon()
+
+
+def _go_idle(now):
+    """No thread can run: wait for the earliest timeout, or report a deadlock."""
+    global current
+    current = None
+    while _timers and not _timer_is_live(_timers[0]):
+        heapq.heappop(_timers)
+    if _timers:
+        _compact_timers()
+        bridge.js.armTimer(max(0.0, (_timers[0][0] - now) * 1000.0))
+    elif deadlock_handler is not None:
+        deadlock_handler([t for t in _threads.values() if t.state is PARKED])
+
+
+def _timer_is_live(entry):
+    thread = entry[2]
+    return thread.state is PARKED and thread.park_seq == entry[1]
+
+
+def _fire_due_timers(now):
+    global _live_timers
+    while _timers and _timers[0][0] <= now:
+        entry = heapq.heappop(_timers)
+        if _timer_is_live(entry):
+            _live_timers -= 1
+            thread = entry[2]
+            thread.timed = False
+            thread.state = READY
+            thread.woken = False
+            _ready.append(thread)
+
+
+def _compact_timers():
+    # Timeouts that ended early (a lock acquired in time) stay in the heap; drop them
+    # once they outnumber the live ones.
+    global _timers, _live_timers
+    if len(_timers) > 64 and len(_timers) > 2 * _live_timers:
+        _timers = [entry for entry in _timers if _timer_is_live(entry)]
+        heapq.heapify(_timers)
+        _live_timers = len(_timers)

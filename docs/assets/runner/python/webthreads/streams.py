@@ -1,0 +1,83 @@
+"""``sys.stdout``, ``sys.stderr`` and ``sys.stdin`` for programs in the worker.
+
+Plain Python text streams, not ``io.TextIOWrapper``: a buffered C stream holds a lock
+that belongs to the one real thread, and a green thread preempted while writing would
+make the next writer fail with "reentrant call". Text goes straight to the worker,
+which batches it for the page.
+"""
+
+import io
+
+from . import bridge
+
+
+class OutputStream(io.TextIOBase):
+    def __init__(self, kind):
+        self._kind = kind
+        self._name = f"<{kind}>"
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "strict"
+
+    @property
+    def line_buffering(self):
+        return True
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            bridge.js.output(self._kind, text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+class InputStream(io.TextIOBase):
+    """Reading stops the program: nobody can type into it (see ``unsupported``)."""
+
+    def __init__(self, on_read):
+        self._on_read = on_read
+
+    @property
+    def name(self):
+        return "<stdin>"
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def readable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def read(self, size=-1):
+        return self._on_read()
+
+    def readline(self, size=-1):
+        return self._on_read()
+
+    def readlines(self, hint=-1):
+        return self._on_read()
+
+
+stdout = OutputStream("stdout")
+stderr = OutputStream("stderr")

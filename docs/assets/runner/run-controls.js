@@ -1,0 +1,135 @@
+// Run and Stop, the state label and the output panel of one runner, shared by the
+// snippets on the chapter pages and by the playground. The runner's root element
+// carries `data-state` (idle, loading, running, done, error, stopped) and, after an
+// error or a stop, `data-reason`.
+import { NO_JSPI_MESSAGE, hasJspi } from "./browser-support.js";
+import { button } from "./icons.js";
+import { OutputLog } from "./output-log.js";
+import { RunSession } from "./run-session.js";
+import { limitsFor } from "./site.js";
+
+const LABELS = {
+  idle: "",
+  loading: "Loading Python…",
+  running: "Running…",
+  done: "Finished",
+  error: "Error",
+  stopped: "Stopped",
+};
+
+export class RunControls {
+  constructor(root, { pool, getCode, recordedOutput = null }) {
+    Object.assign(this, { root, pool, getCode, recordedOutput });
+    this.session = null;
+
+    this.runButton = button("Run", "run", { className: "runner-button--run" });
+    this.stopButton = button("Stop", "stop");
+    this.status = document.createElement("span");
+    this.status.className = "runner-status";
+    this.status.setAttribute("role", "status");
+    this.toolbar = document.createElement("div");
+    this.toolbar.className = "runner-toolbar";
+    this.toolbar.append(this.runButton, this.stopButton, this.status);
+
+    this.log = new OutputLog();
+    this.about = document.createElement("span");
+    this.about.className = "runner-output__about";
+    const heading = document.createElement("span");
+    heading.className = "runner-output__title";
+    heading.textContent = "Output";
+    const header = document.createElement("div");
+    header.className = "runner-output__header";
+    header.append(heading, this.about);
+    this.panel = document.createElement("div");
+    this.panel.className = "runner-output";
+    this.panel.hidden = true;
+    this.panel.append(header, this.log.element);
+
+    this.runButton.addEventListener("click", () => this.run());
+    this.stopButton.addEventListener("click", () => this.stop());
+    // Someone about to press Run: start loading Python now.
+    for (const event of ["pointerenter", "focus"]) {
+      this.runButton.addEventListener(event, () => hasJspi() && this.pool.warm());
+    }
+    root.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.run();
+      }
+    });
+    this.show("idle", {});
+  }
+
+  // More buttons, placed after Run and Stop.
+  addButtons(...elements) {
+    this.status.before(...elements);
+  }
+
+  get busy() {
+    return this.session !== null;
+  }
+
+  run() {
+    if (this.busy) return;
+    const limits = limitsFor(this.root);
+    this.log.reset(limits);
+    this.about.textContent = "";
+    this.panel.hidden = false;
+    if (!hasJspi()) return this.show("error", { reason: "no-jspi" });
+    this.session = new RunSession({
+      pool: this.pool,
+      code: this.getCode(),
+      limits,
+      log: this.log,
+      onChange: (state, detail) => this.show(state, detail, limits),
+    });
+    this.session.start();
+  }
+
+  stop() {
+    this.session?.stop();
+  }
+
+  show(state, detail, limits) {
+    const over = !["loading", "running"].includes(state);
+    if (over) this.session = null;
+    if (detail.python) this.about.textContent = `Python ${detail.python} in your browser`;
+    if (over && detail.seconds != null) this.about.textContent += ` · ${detail.seconds.toFixed(2)} s`;
+    this.explain(detail, limits);
+    this.log.flush();
+
+    this.root.dataset.state = state;
+    if (detail.reason) this.root.dataset.reason = detail.reason;
+    else delete this.root.dataset.reason;
+    this.status.textContent = detail.reason === "no-jspi" ? "Not supported in this browser" : LABELS[state];
+    this.runButton.setAttribute("aria-disabled", String(!over));
+    this.stopButton.setAttribute("aria-disabled", String(over));
+  }
+
+  // The runner's own words about how a run ended; the program's traceback or the
+  // deadlock report already came on stderr.
+  explain({ reason, message }, limits) {
+    const log = this.log;
+    switch (reason) {
+      case "stop":
+        return log.note("Stopped.");
+      case "time-limit":
+        return log.note(`Stopped after ${limits.timeLimitSeconds} s, the time limit for a run.`, "error");
+      case "output-limit":
+        return log.note(
+          `Output cut after ${limits.maxOutputLines.toLocaleString("en")} lines: the program was stopped.`,
+          "error",
+        );
+      case "no-jspi":
+        log.note(NO_JSPI_MESSAGE, "error");
+        if (this.recordedOutput?.length) {
+          log.note("Output recorded when this program ran on CPython:");
+          log.recorded(this.recordedOutput);
+        }
+        return;
+      case "load":
+      case "internal":
+        return log.note(`The Python runtime failed: ${message || "no details"}`, "error");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// One run of one program in a fresh worker, from Run to its end. Stop, the time
+// limit and the output cap are enforced here, on the page: terminating the worker
+// ends the program whatever it is doing, even a loop that never yields.
+
+export class RunSession {
+  constructor({ pool, code, limits, log, onChange }) {
+    Object.assign(this, { pool, code, limits, log, onChange });
+    this.over = false;
+    this.timers = [];
+    this.startedAt = 0;
+  }
+
+  start() {
+    this.onChange("loading", {});
+    this.worker = this.pool.take();
+    this.worker.run(this.code);
+    this.after(this.limits.loadTimeoutSeconds, () =>
+      this.finish("error", {
+        reason: "load",
+        message: `Python did not load within ${this.limits.loadTimeoutSeconds} s.`,
+      }),
+    );
+    // A spare that is already loaded replays its `ready` here at once.
+    this.worker.listen((message) => this.receive(message));
+  }
+
+  receive(message) {
+    if (this.over) return;
+    switch (message.type) {
+      case "ready":
+        this.clearTimers();
+        if (!message.jspi) return this.finish("error", { reason: "no-jspi" });
+        this.startedAt = performance.now();
+        this.onChange("running", { python: message.python });
+        this.after(this.limits.timeLimitSeconds, () =>
+          this.finish("error", { reason: "time-limit" }),
+        );
+        return;
+      case "stdout":
+      case "stderr":
+        if (!this.log.write(message.type, message.text)) {
+          this.finish("error", { reason: "output-limit" });
+        }
+        return;
+      case "done":
+        return message.status === "ok"
+          ? this.finish("done", {})
+          : this.finish("error", { reason: message.reason || "exception", message: message.message });
+      case "failed":
+        return this.finish("error", { reason: "internal", message: message.message });
+    }
+  }
+
+  stop() {
+    this.finish("stopped", { reason: "stop" });
+  }
+
+  finish(state, detail) {
+    if (this.over) return;
+    this.over = true;
+    this.clearTimers();
+    this.worker.terminate();
+    const seconds = this.startedAt ? (performance.now() - this.startedAt) / 1000 : null;
+    this.onChange(state, { ...detail, seconds });
+    // Keep one worker loading for the next Run, unless this browser cannot run Python.
+    if (detail.reason !== "no-jspi") this.pool.warm();
+  }
+
+  after(seconds, callback) {
+    this.timers.push(setTimeout(callback, seconds * 1000));
+  }
+
+  clearTimers() {
+    this.timers.forEach(clearTimeout);
+    this.timers = [];
+  }
+}

@@ -1,0 +1,57 @@
+// A runnable snippet on a chapter page. The page's highlighted code stays as it is;
+// below it come Run and Stop, Edit (which swaps in an editable copy, with Reset to
+// go back to the original), Open in playground, and the output.
+import { createCodeEditor } from "./code-editor.js";
+import { playgroundLink } from "./code-link.js";
+import { button } from "./icons.js";
+import { RunControls } from "./run-controls.js";
+import { playgroundUrl } from "./site.js";
+
+export function mountSnippetRunner(root, pool) {
+  const original = root.dataset.source;
+  const name = root.dataset.snippet;
+  const codeBlock = root.querySelector(".highlight");
+  let editing = false;
+
+  const editor = createCodeEditor({ code: original, label: `Editable code of ${name}` });
+  const editorArea = document.createElement("div");
+  editorArea.className = "runner-editor-area";
+  editorArea.hidden = true;
+  editorArea.append(editor.textarea, editor.hint);
+
+  const controls = new RunControls(root, {
+    pool,
+    getCode: () => (editing ? editor.textarea.value : original),
+    recordedOutput: JSON.parse(root.dataset.expected || "[]"),
+  });
+  const editButton = button("Edit", "edit");
+  const resetButton = button("Reset", "reset");
+  resetButton.hidden = true;
+  const openLink = button("Open in playground", "open", { href: playgroundLink(playgroundUrl, original) });
+  controls.addButtons(editButton, resetButton, openLink);
+
+  function setEditing(on) {
+    editing = on;
+    codeBlock.hidden = on;
+    editorArea.hidden = !on;
+    editButton.hidden = on;
+    resetButton.hidden = !on;
+  }
+
+  editButton.addEventListener("click", () => {
+    setEditing(true);
+    editor.fit();
+    editor.textarea.focus();
+  });
+  resetButton.addEventListener("click", () => {
+    editor.textarea.value = original;
+    openLink.href = playgroundLink(playgroundUrl, original);
+    setEditing(false);
+    editButton.focus();
+  });
+  editor.textarea.addEventListener("input", () => {
+    openLink.href = playgroundLink(playgroundUrl, editor.textarea.value);
+  });
+
+  codeBlock.after(editorArea, controls.toolbar, controls.panel);
+}

@@ -1,0 +1,252 @@
+// The Python runner's worker: loads Pyodide from the site itself and runs one program,
+// whose threads are green threads (see python/webthreads/__init__.py).
+//
+// Protocol (the page is docs/assets/runner/python-worker.js):
+//   worker → page  {type: "ready", jspi, python}
+//   page → worker  {type: "run", code}            (once; may come before "ready")
+//   worker → page  {type: "stdout" | "stderr", text}
+//   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
+
+import { PYTHON_ENV, RUNTIME_FILES, installRuntime } from "./python/runtime.mjs";
+
+const PYODIDE_URL = new URL("../../pyodide/", import.meta.url);
+const SNAPSHOT_URL = new URL("runtime-snapshot.bin.gz", PYODIDE_URL);
+const RUNTIME_URL = new URL("python/webthreads/", import.meta.url);
+const SIGUSR1 = 10;
+const OUTPUT_DELAY_MS = 16; // output waits at most this long to be sent in a batch
+const OUTPUT_BATCH_CHARS = 65536;
+const NO_JSPI =
+  "This browser cannot suspend WebAssembly (JavaScript Promise Integration), " +
+  "which Python threads need here.";
+
+let pendingCode = null; // a run that came before Python was ready
+let runRequested = false;
+let runtime = null; // {api, threadEntry, onTimer} once loaded
+let loadError = null;
+let finished = false;
+
+// ---- Output: batched, in order, stdout and stderr apart --------------------------
+
+const output = { items: [], chars: 0, since: 0, timer: null };
+
+function write(stream, text) {
+  if (finished) return;
+  const last = output.items.at(-1);
+  if (last && last.type === stream) last.text += text;
+  else output.items.push({ type: stream, text });
+  output.chars += text.length;
+  const now = performance.now();
+  if (!output.since) output.since = now;
+  if (now - output.since >= OUTPUT_DELAY_MS || output.chars >= OUTPUT_BATCH_CHARS) {
+    flushOutput();
+  } else if (output.timer === null) {
+    output.timer = setTimeout(flushOutput, OUTPUT_DELAY_MS);
+  }
+}
+
+function flushOutput() {
+  clearTimeout(output.timer);
+  output.timer = null;
+  for (const item of output.items) postMessage(item);
+  output.items = [];
+  output.chars = 0;
+  output.since = 0;
+}
+
+function finish(status, reason, message) {
+  if (finished) return;
+  flushOutput();
+  finished = true;
+  stopClock();
+  const done = { type: "done", status };
+  if (reason) done.reason = reason;
+  if (message) done.message = String(message);
+  postMessage(done);
+}
+
+function internalError(error) {
+  const message = String((error && error.message) || error);
+  write("stderr", `The Python runner failed: ${message}\n`);
+  finish("error", "internal", message);
+}
+
+// ---- Clock: timeouts and turns for the scheduler (scheduler.on_timer) ------------
+
+let timer = null;
+let turnPending = false;
+const turns = new MessageChannel();
+turns.port1.onmessage = () => {
+  turnPending = false;
+  callOnTimer();
+};
+
+function callOnTimer() {
+  if (finished) return;
+  try {
+    runtime.onTimer();
+  } catch (error) {
+    internalError(error);
+  }
+}
+
+function wakeSoon() {
+  if (!turnPending) {
+    turnPending = true;
+    turns.port2.postMessage(0);
+  }
+}
+
+function armTimer(ms) {
+  cancelTimer();
+  // setTimeout may fire late (and never early): wake a little before the deadline,
+  // then take turns through the event loop until the scheduler finds it due.
+  if (ms <= 3) wakeSoon();
+  else {
+    timer = setTimeout(() => {
+      timer = null;
+      callOnTimer();
+    }, ms - 2);
+  }
+}
+
+function cancelTimer() {
+  clearTimeout(timer);
+  timer = null;
+}
+
+// ---- Preemption: the interpreter polls this "interrupt buffer" -------------------
+
+const tick = {
+  next: Infinity, // no signal before the program starts
+  interval: 5,
+  get 0() {
+    const now = performance.now();
+    if (now < this.next) return 0;
+    this.next = now + this.interval;
+    return SIGUSR1;
+  },
+  set 0(value) {},
+};
+
+function stopClock() {
+  cancelTimer();
+  tick.next = Infinity;
+}
+
+// ---- What Python calls (webthreads/bridge.py) ------------------------------------
+
+const bridge = {
+  output: write,
+  finish,
+  armTimer,
+  cancelTimer,
+  wakeSoon,
+  startStack(ident) {
+    runtime.threadEntry.callPromising(ident).catch(internalError);
+  },
+  tickSoon() {
+    tick.next = 0;
+  },
+  setSwitchInterval(seconds) {
+    tick.interval = seconds * 1000;
+  },
+};
+
+// ---- Loading ----------------------------------------------------------------------
+
+// The memory snapshot made at build time: Python started, the runtime installed.
+// Stored gzipped, so that any static host sends it small; a host that already
+// decompressed it (Content-Encoding) is fine too.
+async function fetchSnapshot() {
+  try {
+    const response = await fetch(SNAPSHOT_URL);
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return null; // no snapshot: load the plain way
+  }
+}
+
+async function fetchRuntimeFiles() {
+  return Promise.all(
+    RUNTIME_FILES.map(async (name) => {
+      const response = await fetch(new URL(name, RUNTIME_URL));
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return [name, await response.text()];
+    }),
+  );
+}
+
+function pyodideOutput(stream) {
+  const decoder = new TextDecoder();
+  return {
+    write(bytes) {
+      write(stream, decoder.decode(bytes, { stream: true }));
+      return bytes.length;
+    },
+  };
+}
+
+async function loadRuntime() {
+  const snapshotBytes = fetchSnapshot();
+  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_URL).href);
+  const snapshot = await snapshotBytes;
+  const options = { indexURL: PYODIDE_URL.href, env: PYTHON_ENV };
+  let pyodide;
+  if (snapshot) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    } catch {
+      pyodide = null; // e.g. a snapshot from another Pyodide: load the plain way
+    }
+  }
+  if (!pyodide) {
+    const [loaded, files] = await Promise.all([loadPyodide(options), fetchRuntimeFiles()]);
+    pyodide = loaded;
+    installRuntime(pyodide, files);
+  }
+  pyodide.setStdout(pyodideOutput("stdout"));
+  pyodide.setStderr(pyodideOutput("stderr"));
+  pyodide.setInterruptBuffer(tick);
+  const api = pyodide.pyimport("webthreads.worker_api");
+  api.attach(bridge);
+  return { api, threadEntry: api.thread_entry, onTimer: api.on_timer, runMain: api.run_main };
+}
+
+function start(code) {
+  tick.next = performance.now() + tick.interval;
+  runtime.runMain.callPromising(code).catch(internalError);
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (!message || message.type !== "run" || runRequested) return;
+  runRequested = true;
+  if (!hasJspi()) finish("error", "no-jspi", NO_JSPI);
+  else if (loadError) internalError(loadError);
+  else if (runtime) start(String(message.code));
+  else pendingCode = String(message.code);
+};
+
+function hasJspi() {
+  return typeof WebAssembly.Suspending === "function";
+}
+
+if (!hasJspi()) {
+  postMessage({ type: "ready", jspi: false });
+} else {
+  loadRuntime().then(
+    (loaded) => {
+      runtime = loaded;
+      postMessage({ type: "ready", jspi: true, python: runtime.api.python_version });
+      if (pendingCode !== null) start(pendingCode);
+    },
+    (error) => {
+      loadError = error;
+      if (runRequested) internalError(error);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+"""axe-core finds no serious or critical accessibility problem on the home page, on a
+chapter page whose runners have run, or on the playground, in either colour scheme."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from ..snippet_files import ROOT
+from .runner_pages import (
+    PLAYGROUND_RUNNER,
+    SNIPPET_RUNNER,
+    chapter_with_runners,
+    open_playground,
+    run,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = ["light", "dark"]
+
+
+def serious_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "axe.run(document).then((results) => results.violations)"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture(params=SCHEMES)
+def scheme_page(request: pytest.FixtureRequest, page: Page) -> Page:
+    page.emulate_media(color_scheme=request.param)
+    return page
+
+
+def test_home_page(scheme_page: Page, site_url: str) -> None:
+    scheme_page.goto(site_url)
+    assert serious_violations(scheme_page) == []
+
+
+def test_chapter_page_after_a_run(scheme_page: Page, site_url: str) -> None:
+    scheme_page.goto(site_url + chapter_with_runners())
+    runner = scheme_page.locator(SNIPPET_RUNNER).first
+    assert run(runner)["state"] == "done"
+    # An open editor is on the page too.
+    second = scheme_page.locator(SNIPPET_RUNNER).last
+    second.get_by_role("button", name="Edit", exact=True).click()
+    assert serious_violations(scheme_page) == []
+
+
+def test_playground_after_a_run_with_errors(scheme_page: Page, site_url: str) -> None:
+    code = (
+        "import sys\nprint('out')\nprint('err', file=sys.stderr)\nraise SystemExit(1)\n"
+    )
+    runner = open_playground(scheme_page, site_url, code)
+    run(runner)
+    assert scheme_page.locator(PLAYGROUND_RUNNER).get_attribute("data-state") in (
+        "done",
+        "error",
+    )
+    assert serious_violations(scheme_page) == []

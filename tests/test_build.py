@@ -1,0 +1,178 @@
+"""The site as built by `mkdocs build --strict`: it loads nothing from another origin,
+has a 404 page, and publishes every chapter as an executed notebook."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from .foreign_references import SCANNERS
+from .output_checks import INVARIANTS
+from .snippet_files import DOCS_DIR, ROOT, all_snippets, expected_lines
+
+INCLUDE = re.compile(r'^[ \t]*-{2}8<-{2} "[^"]+"[ \t]*$', re.MULTILINE)
+OUTPUT_LINE = re.compile(r"^[ \t]*#> ?.*\n?", re.MULTILINE)
+SECTION_MARKER = re.compile(
+    r"^[ \t]*#[ \t]*-{2,}8<-{2,}[ \t]*\[(?:start|end):[^\]]*\][ \t]*\n?", re.MULTILINE
+)
+
+MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+# What Material's bundle loads only in a case this site never meets -> that case.
+ACCEPTED_LOADS = {
+    "https://unpkg.com/resize-observer-polyfill": (
+        "a browser without ResizeObserver; every browser has had it since 2020"
+    ),
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": (
+        "a page with a Mermaid diagram; see test_no_page_has_a_mermaid_diagram"
+    ),
+}
+
+
+def _nav_pages(nav: list) -> list[str]:
+    pages = []
+    for item in nav:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def _chapters() -> list[str]:
+    """Pages of the nav that include a snippet: each must have a notebook."""
+    nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    return [
+        page
+        for page in _nav_pages(nav)
+        if (DOCS_DIR / page).is_file() and INCLUDE.search((DOCS_DIR / page).read_text())
+    ]
+
+
+CHAPTERS = _chapters()
+
+
+def test_site_builds_strictly(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+
+
+def test_site_has_a_404_page(built_site: Path) -> None:
+    page = built_site / "404.html"
+    assert page.is_file()
+    assert "404" in page.read_text()
+
+
+def test_nothing_loads_from_another_origin(built_site: Path) -> None:
+    files = [path for path in sorted(built_site.rglob("*")) if path.suffix in SCANNERS]
+    assert len([f for f in files if f.suffix == ".ipynb"]) == len(CHAPTERS)
+    found = []
+    for path in files:
+        name = path.relative_to(built_site).as_posix()
+        for load in SCANNERS[path.suffix](path.read_text(errors="replace")):
+            if not (fnmatch.fnmatch(name, MATERIAL_BUNDLE) and load in ACCEPTED_LOADS):
+                found.append(f"{name}: {load}")
+    assert not found, "resources loaded from another origin:\n" + "\n".join(found)
+
+
+def test_repository_link_fetches_nothing(built_site: Path) -> None:
+    """Material fetches stars and forks from api.github.com for a repository link
+    marked `data-md-component="source"`; overrides/partials/source.html drops it."""
+    page = (built_site / "index.html").read_text()
+    assert 'class="md-source"' in page
+    offenders = [
+        p.name
+        for p in built_site.rglob("*.html")
+        if 'data-md-component="source"' in p.read_text()
+    ]
+    assert not offenders
+
+
+def test_no_page_has_a_mermaid_diagram(built_site: Path) -> None:
+    """Material would load Mermaid from unpkg.com for one."""
+    diagram = re.compile(r"""<(?:pre|div)\b[^>]*class=["'][^"']*\bmermaid\b""")
+    offenders = [
+        str(p.relative_to(built_site))
+        for p in built_site.rglob("*.html")
+        if diagram.search(p.read_text())
+    ]
+    assert not offenders
+
+
+def test_there_are_chapters() -> None:
+    assert CHAPTERS, "no page of the nav includes a snippet"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_is_published_as_an_executed_notebook(
+    chapter: str, built_site: Path
+) -> None:
+    stem = chapter.removesuffix(".md")
+    notebook_file = built_site / "notebooks" / stem / f"{Path(stem).name}.ipynb"
+    assert notebook_file.is_file(), f"no notebook for {chapter} in the build"
+    notebook = nbformat.reads(notebook_file.read_text(), as_version=4)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code, f"{notebook_file.name} has no code cells"
+    assert all(isinstance(cell.execution_count, int) for cell in code), (
+        "a code cell was not executed"
+    )
+    assert any(cell.outputs for cell in code), f"{notebook_file.name} has no output"
+
+    # Each links to the other: the chapter page to the notebook page, which offers the
+    # .ipynb for download, and the notebook to the chapter page.
+    assert (
+        f'href="../notebooks/{stem}/"' in (built_site / stem / "index.html").read_text()
+    )
+    assert (
+        f'href="{notebook_file.name}" download'
+        in (notebook_file.parent / "index.html").read_text()
+    )
+    assert f"/{stem}/)" in notebook.cells[0].source
+
+
+def _programs() -> dict[str, str]:
+    """A snippet's source as a notebook cell shows it (no `#>` lines, no section
+    markers) -> the snippet's path."""
+    return {
+        SECTION_MARKER.sub(
+            "", OUTPUT_LINE.sub("", (ROOT / "snippets" / s).read_text())
+        ).strip("\n"): s.as_posix()
+        for s in all_snippets()
+    }
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_output_agrees_with_the_page(chapter: str, built_site: Path) -> None:
+    """A cell holding a whole snippet printed what the snippet's `#>` comments record,
+    or kept its invariant in tests/output_checks.py: the same standard as on CPython."""
+    stem = chapter.removesuffix(".md")
+    notebook = json.loads(
+        (built_site / "notebooks" / stem / f"{Path(stem).name}.ipynb").read_text()
+    )
+    programs = _programs()
+    checked = 0
+    for cell in notebook["cells"]:
+        snippet = (
+            programs.get("".join(cell["source"]))
+            if cell["cell_type"] == "code"
+            else None
+        )
+        if snippet is None:
+            continue
+        printed = "".join(
+            "".join(o["text"]) for o in cell["outputs"] if o.get("name") == "stdout"
+        ).splitlines()
+        recorded = expected_lines((ROOT / "snippets" / snippet).read_text())
+        if snippet in INVARIANTS:
+            assert INVARIANTS[snippet](recorded, printed) is None, (
+                f"snippets/{snippet} in the notebook"
+            )
+        else:
+            assert printed == recorded, (
+                f"snippets/{snippet} printed other lines in the notebook"
+            )
+        checked += 1
+    assert checked, f"no cell of the {chapter} notebook is a whole snippet"

@@ -1,0 +1,253 @@
+"""hooks/runnable_snippets.py: which code blocks become runnable, and what they hold."""
+
+from __future__ import annotations
+
+import base64
+import html
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .snippet_files import ROOT
+
+HOOK_PATH = ROOT / "hooks" / "runnable_snippets.py"
+spec = importlib.util.spec_from_file_location("runnable_snippets", HOOK_PATH)
+assert spec and spec.loader
+hook = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = hook
+spec.loader.exec_module(hook)
+
+
+def fences(markdown: str) -> list[tuple[list[str], bool]]:
+    return [
+        (block.targets, block.whole_file)
+        for *_, block in hook.find_snippet_fences(textwrap.dedent(markdown))
+    ]
+
+
+def test_a_whole_file_include_is_runnable() -> None:
+    assert fences(
+        """
+        ```python title="ch/a.py"
+        --8<-- "ch/a.py"
+        ```
+        """
+    ) == [(["ch/a.py"], True)]
+
+
+def test_sections_line_ranges_and_several_files_are_excerpts() -> None:
+    assert fences(
+        """
+        ```python
+        --8<-- "ch/a.py:main"
+        ```
+
+        ```py
+        --8<-- "ch/a.py:3:9"
+        ```
+
+        ```python
+        --8<-- "ch/a.py"
+        --8<-- "ch/b.py"
+        ```
+        """
+    ) == [
+        (["ch/a.py:main"], False),
+        (["ch/a.py:3:9"], False),
+        (["ch/a.py", "ch/b.py"], False),
+    ]
+
+
+def test_nested_and_brace_style_fences_are_found() -> None:
+    assert fences(
+        """
+        !!! example
+
+            ```{.python title="x" linenums="1"}
+            --8<-- "ch/a.py"
+            ```
+
+        === "Tab"
+
+            ~~~~python
+            --8<-- "ch/b.py"
+            ~~~~
+        """
+    ) == [(["ch/a.py"], True), (["ch/b.py"], True)]
+
+
+def test_other_fences_are_left_alone() -> None:
+    assert (
+        fences(
+            """
+        ```text
+        --8<-- "ch/out.txt"
+        ```
+
+        ```python
+        --8<-- "ch/a.py"
+        print("and more")
+        ```
+
+        ````markdown
+        ```python
+        --8<-- "ch/a.py"
+        ```
+        ````
+        """
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ('python title="a b.py"', '{.python title="a b.py" data-runner-key="3"}'),
+        ("python", '{.python data-runner-key="3"}'),
+        ('{.python hl_lines="2"}', '{.python hl_lines="2" data-runner-key="3"}'),
+    ],
+)
+def test_the_marker_rides_on_the_fence_header(header: str, expected: str) -> None:
+    assert hook._with_marker(header, 3) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "needs"),
+    [
+        ("import threading\nprint(1)\n", None),
+        ("import subprocess\n", "subprocess"),
+        ("from subprocess import run\n", "subprocess"),
+        ("import multiprocessing.pool\n", "multiprocessing"),
+        ("from multiprocessing import Process\n", "multiprocessing"),
+        ("import socket\n", "socket"),
+        ("from http.server import HTTPServer\n", "http.server"),
+        ("from concurrent.futures import ProcessPoolExecutor\n", "ProcessPoolExecutor"),
+        (
+            "import concurrent.futures\nconcurrent.futures.ProcessPoolExecutor()\n",
+            "ProcessPoolExecutor",
+        ),
+        ("name = input('Name? ')\n", "input()"),
+        ("from concurrent.futures import ThreadPoolExecutor\n", None),
+    ],
+)
+def test_programs_a_browser_cannot_run(source: str, needs: str | None) -> None:
+    reason = hook.local_only_reason(source)
+    if needs is None:
+        assert reason is None
+    else:
+        assert reason is not None and f"<code>{needs}</code>" in reason
+
+
+def test_the_source_is_shown_without_section_markers(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text(
+        "import threading\n# --8<-- [start:main]\nprint(1)\n#> 1\n# --8<-- [end:main]\n"
+    )
+    assert hook.displayed_source(path) == "import threading\nprint(1)\n#> 1\n"
+
+
+def test_playground_fragment_is_unpadded_base64url_of_utf8() -> None:
+    source = "print('ü ≠ u')\n"
+    fragment = hook.playground_fragment(source)
+    encoded = fragment.removeprefix("#code=")
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", encoded)
+    assert (
+        base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode() == source
+    )
+
+
+@pytest.mark.timeout(120)
+def test_a_built_page(tmp_path: Path) -> None:
+    """A real build: what each kind of block turns into."""
+    snippets = tmp_path / "snippets" / "ch"
+    snippets.mkdir(parents=True)
+    (snippets / "hello.py").write_text(
+        'import threading\n\n# --8<-- [start:main]\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
+        "# --8<-- [end:main]\n"
+    )
+    (snippets / "child.py").write_text(
+        "import subprocess\n\nsubprocess.run(['true'])\n"
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(
+        textwrap.dedent(
+            """\
+            # Page
+
+            ```python title="ch/hello.py"
+            --8<-- "ch/hello.py"
+            ```
+
+            !!! note
+
+                ```python
+                --8<-- "ch/hello.py:main"
+                ```
+
+            ```python
+            --8<-- "ch/child.py"
+            ```
+            """
+        )
+    )
+    (docs / "playground.md").write_text("# Playground\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: t
+            theme: material
+            hooks: [{HOOK_PATH}]
+            markdown_extensions:
+              - admonition
+              - attr_list
+              - pymdownx.highlight
+              - pymdownx.superfences
+              - pymdownx.snippets:
+                  base_path: [snippets]
+                  check_paths: true
+            """
+        )
+    )
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    page = (tmp_path / "site" / "index.html").read_text()
+
+    runner = re.search(r'<div class="runner" ([^>]*)>', page)
+    assert runner, page
+    attrs = {
+        k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', runner[1])
+    }
+    assert attrs["data-runner"] == "snippet"
+    assert attrs["data-state"] == "idle"
+    assert attrs["data-snippet"] == "ch/hello.py"
+    assert (
+        attrs["data-source"] == 'import threading\n\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
+    )
+    assert json.loads(attrs["data-expected"]) == ["<b>hi</b>"]
+    assert page.count('data-runner="snippet"') == 1
+    assert "data-runner-key" not in page
+
+    excerpt = re.search(
+        r'<div class="runner runner--excerpt">.*?</p></div>', page, re.DOTALL
+    )
+    assert excerpt and 'href="playground/#code=' in excerpt[0]
+    assert "Open the whole program in the playground" in excerpt[0]
+
+    local = re.search(
+        r'<div class="runner runner--local-only"[^>]*>.*?</p></div>', page, re.DOTALL
+    )
+    assert (
+        local and "Runs with a local Python only: it starts other programs" in local[0]
+    )
