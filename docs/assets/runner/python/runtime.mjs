@@ -34,6 +34,7 @@ export function installRuntime(pyodide, files) {
   }
   pyodide.runPython(
     `import sys; sys.path.append(${JSON.stringify(RUNTIME_DIR)})\n` +
-      "import webthreads.install; webthreads.install.install()",
+      "import webthreads.install, webthreads.worker_api\n" +
+      "webthreads.install.install()",
   );
 }

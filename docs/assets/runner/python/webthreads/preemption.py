@@ -2,7 +2,8 @@
 
 The worker gives Pyodide an "interrupt buffer" whose first element is a getter: the
 interpreter reads it from its own periodic checks, and once the switch interval has
-passed since the last switch the getter answers SIGUSR1. The handler below then
+passed since the last switch (``scheduler.switch_counter``, read from memory) the
+getter answers SIGUSR1. The handler below then
 yields to the next runnable thread, so a pure-Python loop loses the processor at an
 arbitrary bytecode, as it loses the GIL on CPython.
 
@@ -65,5 +66,6 @@ def install():
 
 
 def attach():
-    """Tell a newly attached worker the current interval."""
+    """Tell a newly attached worker the interval and where to watch for switches."""
     bridge.js.setSwitchInterval(sys.getswitchinterval())
+    bridge.js.watchSwitches(scheduler.switch_counter.buffer_info()[0])

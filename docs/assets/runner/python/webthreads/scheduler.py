@@ -15,6 +15,7 @@ ever wake another: that is a deadlock, reported through ``deadlock_handler``.
 
 import heapq
 import sys
+from array import array
 from asyncio import Future
 from collections import deque
 from time import monotonic
@@ -92,6 +93,10 @@ _last_breath = 0.0
 
 current = _main
 current_ident = MAIN_IDENT
+
+# Counts switches; the worker reads it straight from memory to give each thread it
+# switches to a full time slice before preempting it (see preemption.py).
+switch_counter = array("i", [0])
 finished = False  # set when the run is over: nothing is scheduled any more
 
 # Called with the list of parked threads when none can ever run again.
@@ -258,6 +263,7 @@ def _switch_from(thread):
 
 def _resume(thread):
     global current, current_ident
+    switch_counter[0] = (switch_counter[0] + 1) & 0xFFFFFF
     current = thread
     current_ident = thread.ident
     thread.state = RUNNING

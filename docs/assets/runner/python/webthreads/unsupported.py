@@ -19,6 +19,7 @@ PROCESSES = (
     "multiprocessing: a browser runs Python in a single process and cannot start "
     f"others; {ADVICE}"
 )
+FORK = f"os.fork(): a browser cannot copy the running Python process; {ADVICE}"
 NETWORK = (
     "network: Python in this page cannot open network connections (sockets, "
     f"urllib.request, http.client); {ADVICE}"
@@ -62,7 +63,7 @@ def install():
     for name in ("spawnve", "spawnvp", "spawnvpe"):
         setattr(os, name, _refuse(SUBPROCESS))
     for name in ("fork", "forkpty"):
-        setattr(os, name, _refuse(PROCESSES))
+        setattr(os, name, _refuse(FORK))
     socket.socket.__init__ = _refuse(NETWORK)
     socket.create_connection = _refuse(NETWORK)
     socket.getaddrinfo = _refuse(NETWORK)

@@ -1,0 +1,391 @@
+"""Run a snippet and record who ran when, as timeline JSON (docs/assets/timeline/README.md).
+
+    python hooks/timeline_recorder.py snippets/race_conditions/lost_update.py
+
+Prints the timeline JSON on stdout. The program's own output goes to stderr, so that the
+two never mix. Exits with the program's status: non-zero if it raised.
+
+Before the program runs, the recorder wraps what a thread can block on:
+
+- `threading.Lock`, `threading.RLock` and `threading._allocate_lock`. Condition, Event,
+  Semaphore, Barrier and queue.Queue build on these (`Condition.wait()` allocates its
+  waiter with `_allocate_lock`), so their waits show too;
+- `queue.SimpleQueue`, where the workers of a ThreadPoolExecutor wait for tasks;
+- `Thread.join()` and `Thread.start()`, which wait on locks made in C;
+- `time.sleep()`; and `print()`, for the moments a thread printed.
+
+A wait is named after the call the program made: the frame called from the snippet's
+own code (`Queue.get()`, `Event.wait()`, `with Lock`), and placed at the snippet's line.
+Between its waits and sleeps a thread is "running", which with the GIL means runnable:
+running, or ready to run as soon as it gets the GIL.
+"""
+
+from __future__ import annotations
+
+import _thread
+import builtins
+import json
+import os
+import queue
+import runpy
+import sys
+import threading
+import time
+import traceback
+from types import FrameType, GenericAlias
+
+RECORDER_FILE = __file__
+_real_allocate_lock = _thread.allocate_lock
+_real_rlock = threading.RLock
+_real_simple_queue = queue.SimpleQueue
+_real_sleep = time.sleep
+_real_print = builtins.print
+_real_start = threading.Thread.start
+_real_join = threading.Thread.join
+_now = time.perf_counter
+
+_local = _thread._local()  # .lane: the Lane of the current thread, while it is traced
+_lanes_lock = _real_allocate_lock()  # the recorder's own lock, never traced
+
+
+class Lane:
+    """What one thread did: its blocking spans and prints, in seconds since t0."""
+
+    def __init__(self, thread: threading.Thread) -> None:
+        self.thread = thread
+        self.name = thread.name
+        self.start: float | None = None
+        self.end: float | None = None
+        self.spans: list[dict] = []  # waits and sleeps only; running fills the gaps
+        self.prints: list[tuple[float, str]] = []
+        self.last_call: FrameType | None = None  # the call the last span was made in
+
+
+class Recording:
+    def __init__(self, snippet: str) -> None:
+        self.snippet = os.path.abspath(snippet)
+        self.lanes: list[Lane] = []
+        self.t0 = _now()
+
+    def new_lane(self, thread: threading.Thread) -> Lane:
+        with _lanes_lock:
+            lane = Lane(thread)
+            self.lanes.append(lane)
+            return lane
+
+
+_recording: Recording | None = None
+
+
+# --- naming a wait ------------------------------------------------------------------
+
+# Wrappers whose own names would mislead: the reader's code called Thread.start().
+_CALL_NAMES: dict = {}
+
+
+def _call_name(frame: FrameType) -> str:
+    name = _CALL_NAMES.get(frame.f_code)
+    if name:
+        return name
+    code = frame.f_code
+    owner, _, method = code.co_qualname.rpartition(".")
+    if owner and code.co_argcount and code.co_varnames[0] == "self":
+        # The reader's class, not the base class that defines the method.
+        owner = type(frame.f_locals["self"]).__name__
+    qualname = f"{owner}.{method}" if owner else method
+    if method == "__enter__":
+        return f"with {owner}"
+    if method == "__exit__":
+        return f"end of with {owner}"
+    return f"{qualname}()"
+
+
+def _where(frame: FrameType) -> tuple[str, str, FrameType]:
+    """The call being made, where it was made, and the frame that stands for the call.
+
+    The call is the frame called from the snippet's own code (the innermost snippet
+    frame), placed at the snippet's line. A wait with no snippet code on the stack (a
+    pool worker waiting for a task) is named after the wrapper, in the library
+    function that called it.
+    """
+    snippet = _recording.snippet if _recording else ""
+    callee = None
+    library: tuple[FrameType, FrameType] | None = None
+    current: FrameType | None = frame
+    while current is not None:
+        filename = current.f_code.co_filename
+        if filename == snippet and callee is not None:
+            where = f" at {os.path.basename(snippet)}:{current.f_lineno}"
+            return _call_name(callee), where, callee
+        if library is None and callee is not None and filename != RECORDER_FILE:
+            library = (callee, current)
+        callee, current = current, current.f_back
+    if library is None:
+        return "an unknown call", "", frame
+    callee, caller = library
+    module = caller.f_globals.get("__name__", "?")
+    return _call_name(callee), f" in {module}.{caller.f_code.co_qualname}()", callee
+
+
+def _record(start: float, end: float, state: str, timed_out: bool = False,
+            name: str | None = None) -> None:
+    lane = getattr(_local, "lane", None)
+    if lane is None:  # a thread the recorder did not start, or one that has ended
+        return
+    what, where, call = _where(sys._getframe(1))  # the wrapper that waited
+    last = lane.spans[-1] if lane.spans else None
+    if last and lane.last_call is call and last["state"] == state:
+        # One call that blocked twice (Condition.wait: the waiter, then the lock again).
+        last["to"], last["timeout"] = end, timed_out
+        return
+    lane.spans.append({"from": start, "to": end, "state": state,
+                       "on": (name or what) + where, "timeout": timed_out})
+    lane.last_call = call
+
+
+def _wait(acquire, blocking: bool = True, timeout: float = -1) -> bool:
+    """Acquire, recording a wait only if the lock was not free."""
+    if not blocking:
+        return acquire(False)
+    if acquire(False):
+        return True
+    start = _now()
+    got = acquire(True, timeout)
+    _record(start, _now(), "waiting", timed_out=not got)
+    return got
+
+
+# --- the wrapped primitives -----------------------------------------------------------
+
+
+class Lock:
+    """threading.Lock, with waits recorded."""
+
+    def __init__(self) -> None:
+        self._lock = _real_allocate_lock()
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        return _wait(self._lock.acquire, blocking, timeout)
+
+    def __enter__(self) -> bool:
+        return _wait(self._lock.acquire)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._lock.release()
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __getattr__(self, name: str):  # locked(), _at_fork_reinit()…
+        return getattr(self._lock, name)
+
+    def __repr__(self) -> str:
+        return repr(self._lock)
+
+
+class RLock(Lock):
+    """threading.RLock, with waits recorded, including Condition's re-acquire."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self._lock = _real_rlock(*args, **kwargs)
+
+    def _is_owned(self) -> bool:
+        return self._lock._is_owned()
+
+    def _release_save(self):
+        return self._lock._release_save()
+
+    def _acquire_restore(self, state) -> None:
+        # No non-blocking form: try the lock first, so only a real wait is recorded.
+        if self._lock.acquire(False):
+            self._lock.release()
+            self._lock._acquire_restore(state)
+            return
+        start = _now()
+        self._lock._acquire_restore(state)
+        _record(start, _now(), "waiting")
+
+
+class SimpleQueue:
+    """queue.SimpleQueue, with waits in get() recorded."""
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+    def __init__(self) -> None:
+        self._queue = _real_simple_queue()
+
+    def get(self, block: bool = True, timeout: float | None = None):
+        if block:
+            try:
+                return self._queue.get(False)
+            except queue.Empty:
+                pass
+            start = _now()
+            try:
+                item = self._queue.get(True, timeout)
+            except queue.Empty:
+                _record(start, _now(), "waiting", timed_out=True)
+                raise
+            _record(start, _now(), "waiting")
+            return item
+        return self._queue.get(False)
+
+    def get_nowait(self):
+        return self._queue.get(False)
+
+    def put(self, item: object, block: bool = True, timeout: float | None = None) -> None:
+        self._queue.put(item)
+
+    def put_nowait(self, item: object) -> None:
+        self._queue.put(item)
+
+    def empty(self) -> bool:
+        return self._queue.empty()
+
+    def qsize(self) -> int:
+        return self._queue.qsize()
+
+
+def _start(self: threading.Thread) -> None:
+    if _recording is None or getattr(self, "_timeline_lane", None) is not None:
+        return _real_start(self)  # raises "threads can only be started once"
+    lane = _recording.new_lane(self)  # before the thread runs: lanes in start order
+    self._timeline_lane = lane
+    run = self.run
+
+    def traced_run() -> None:
+        _local.lane = lane
+        lane.start = _now()
+        try:
+            run()
+        finally:
+            lane.end, lane.name = _now(), self.name
+            _local.lane = None
+
+    self.run = traced_run
+    _real_start(self)  # its wait for the new thread to begin is an Event's: recorded
+
+
+def _join(self: threading.Thread, timeout: float | None = None) -> None:
+    if not self.is_alive():
+        return _real_join(self, timeout)
+    start = _now()
+    _real_join(self, timeout)  # raises at once for the current thread: nothing waited
+    _record(start, _now(), "waiting", timed_out=self.is_alive())
+
+
+def _sleep(seconds: float) -> None:
+    start = _now()
+    _real_sleep(seconds)
+    _record(start, _now(), "sleeping", name=f"time.sleep({seconds!r})")
+
+
+def _print(*args: object, sep: str | None = " ", end: str | None = "\n", file=None,
+           flush: bool = False) -> None:
+    if sep is not None and not isinstance(sep, str):
+        return _real_print(*args, sep=sep, end=end, file=file, flush=flush)  # raises
+    text = (" " if sep is None else sep).join(map(str, args))
+    lane = getattr(_local, "lane", None)
+    if lane is not None and (file is None or file is sys.stdout):
+        lane.prints.append((_now(), text))
+    _real_print(text, end=end, file=file, flush=flush)
+
+
+_CALL_NAMES.update({_start.__code__: "Thread.start()", _join.__code__: "Thread.join()"})
+
+
+def install(snippet: str) -> Recording:
+    global _recording
+    _recording = Recording(snippet)
+    threading.Lock = Lock
+    threading._allocate_lock = Lock
+    threading.RLock = RLock
+    queue.SimpleQueue = SimpleQueue
+    threading.Thread.start = _start
+    threading.Thread.join = _join
+    time.sleep = _sleep
+    builtins.print = _print
+    main = threading.main_thread()
+    lane = _recording.new_lane(main)
+    main._timeline_lane = lane
+    _local.lane = lane
+    lane.start = _now()
+    return _recording
+
+
+# --- the JSON -------------------------------------------------------------------------
+
+
+def _ms(seconds: float, t0: float) -> float:
+    return round((seconds - t0) * 1000, 3)
+
+
+def timeline(recording: Recording, end: float) -> dict:
+    """The recording in the timeline format, with running spans filling the gaps."""
+    t0 = recording.t0
+    lanes = [lane for lane in recording.lanes if lane.start is not None]
+    threads, spans, prints = [], [], []
+    for number, lane in enumerate(lanes, start=1):
+        threads.append({"id": number, "name": lane.name})
+        cursor = lane.start
+        lane_end = lane.end if lane.end is not None else end
+        for span in lane.spans:
+            if span["from"] > cursor:
+                spans.append(_span(number, cursor, span["from"], "running", None, t0))
+            spans.append(_span(number, span["from"], span["to"], span["state"], span, t0))
+            cursor = max(cursor, span["to"])
+        if lane_end > cursor:
+            spans.append(_span(number, cursor, lane_end, "running", None, t0))
+        prints += [{"thread": number, "t": _ms(t, t0), "text": text} for t, text in lane.prints]
+    spans = [span for span in spans if span["to"] > span["from"]]
+    spans.sort(key=lambda span: (span["from"], span["thread"]))
+    prints.sort(key=lambda p: p["t"])
+    return {"threads": threads, "spans": spans, "prints": prints, "end": _ms(end, t0)}
+
+
+def _span(thread: int, start: float, end: float, state: str, wait: dict | None,
+          t0: float) -> dict:
+    span = {"thread": thread, "from": _ms(start, t0), "to": _ms(end, t0), "state": state}
+    if wait:
+        span["on"] = wait["on"]
+        if wait["timeout"]:
+            span["timeout"] = True
+    return span
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    snippet = argv[1]
+    # stdout carries the JSON; the program's own output goes to stderr.
+    json_out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    sys.stdout.flush()
+    os.dup2(2, 1)
+    sys.argv = [snippet]
+    sys.path[0] = os.path.dirname(os.path.abspath(snippet))
+    recording = install(snippet)
+    status = 0
+    try:
+        runpy.run_path(recording.snippet, run_name="__main__")
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    main_lane = recording.lanes[0]
+    main_lane.end = _now()
+    _local.lane = None
+    # As at interpreter exit: wait for the threads the program left running.
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            _real_join(thread)
+    sys.stdout.flush()
+    json.dump(timeline(recording, _now()), json_out, separators=(",", ":"))
+    json_out.write("\n")
+    json_out.close()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

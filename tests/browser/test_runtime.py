@@ -1,0 +1,315 @@
+"""The in-browser Python runtime: programs with threads run in the runner's worker
+(Pyodide, green threads on JSPI) and print what CPython prints.
+
+Each program runs in a fresh worker, as on the site. The programs live in
+`runtime_programs/`; each is run on this machine's CPython too, so no expected output
+is written down here. Programs whose output varies from run to run print invariants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .runtime_harness import (
+    PROGRAMS_DIR,
+    Run,
+    run_in_browser,
+    run_in_cpython,
+    stderr_summary,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNTIME_DIR = ROOT / "docs" / "assets" / "runner" / "python"
+# Programs that CPython 3.11 cannot run, or that are checked another way below.
+BROWSER_ONLY = {"queue_shutdown", "streaming"}
+COMPARED = sorted(p for p in PROGRAMS_DIR.glob("*.py") if p.stem not in BROWSER_ONLY)
+
+
+@pytest.fixture(scope="module")
+def runtime_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One page of the site, for the whole module; every run gets its own worker."""
+    context = browser.new_context()
+    page = context.new_page()
+    origin = site_url.split("/", 3)[:3]
+    origin = "/".join(origin)
+    page.requested = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requested.append(request.url))  # type: ignore[attr-defined]
+    page.goto(site_url)
+    page.origin = origin  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def run(page: Page, site_url: str, code: str, **options) -> Run:
+    return run_in_browser(page, site_url, code, **options)
+
+
+def program(name: str) -> str:
+    return (PROGRAMS_DIR / f"{name}.py").read_text()
+
+
+@pytest.mark.parametrize("path", COMPARED, ids=lambda path: path.stem)
+def test_program_prints_what_cpython_prints(
+    runtime_page: Page, site_url: str, path: Path
+) -> None:
+    code = path.read_text()
+    browser = run(runtime_page, site_url, code)
+    cpython = run_in_cpython(code)
+    assert browser.stdout == cpython.stdout, browser
+    assert stderr_summary(browser.stderr) == stderr_summary(cpython.stderr), browser
+    assert browser.status == cpython.status, browser
+    assert "webthreads" not in browser.stderr, "runtime frames in a traceback"
+
+
+def test_ready_says_jspi_and_python_version(runtime_page: Page, site_url: str) -> None:
+    result = run(runtime_page, site_url, "print('hello')")
+    assert result.ready is not None
+    assert result.ready["jspi"] is True
+    assert result.ready["python"] == "3.14.2"
+    assert (result.stdout, result.status, result.reason) == ("hello\n", "ok", None)
+
+
+def test_output_streams_while_the_program_runs(runtime_page: Page, site_url: str) -> None:
+    result = run(runtime_page, site_url, program("streaming"))
+    assert result.stdout == "tick 0\ntick 1\ntick 2\ntick 3\n", result
+    ticks = [chunk["at"] for chunk in result.chunks if chunk["text"].startswith("tick")]
+    assert len(ticks) == 4, result.chunks  # each print came in its own message
+    # Printed 0.25 s apart, while another thread spins: they arrive spread out too.
+    assert ticks[-1] - ticks[0] >= 500, ticks
+    assert result.done_at - ticks[0] >= 500, (ticks, result.done_at)
+
+
+def test_queue_shutdown(runtime_page: Page, site_url: str) -> None:
+    result = run(runtime_page, site_url, program("queue_shutdown"))
+    assert result.status == "ok", result
+    assert result.stdout.splitlines() == [
+        "put after shutdown: ShutDown",
+        "outcomes: ['last item', 'ShutDown']",
+    ]
+
+
+DEADLOCKS = {
+    "join_and_queue_get": (
+        """\
+import queue, threading
+q = queue.Queue()
+def consumer():
+    while True:
+        print("got", q.get())
+t = threading.Thread(target=consumer, name="consumer")
+t.start()
+q.put(1)
+t.join()
+""",
+        [
+            r"  MainThread waits in Thread\.join\(\) for consumer at main\.py:9",
+            r"  consumer waits in Queue\.get\(\) on queue <queue\.Queue object at 0x[0-9a-f]+>"
+            r" at main\.py:5",
+        ],
+    ),
+    "consumer_left_after_main_ended": (
+        """\
+import queue, threading
+q = queue.Queue()
+def consumer():
+    while True:
+        print("got", q.get())
+threading.Thread(target=consumer).start()
+q.put(1)
+print("main done")
+""",
+        [
+            r"  MainThread has finished the program and waits, as Python does at exit, "
+            r"for the non-daemon thread Thread-1 \(consumer\)",
+            r"  Thread-1 \(consumer\) waits in Queue\.get\(\) on queue .* at main\.py:5",
+        ],
+    ),
+    "locks_taken_in_opposite_orders": (
+        """\
+import threading, time
+a, b = threading.Lock(), threading.Lock()
+def one():
+    with a:
+        time.sleep(0.05)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.05)
+        with a:
+            pass
+threads = [threading.Thread(target=one), threading.Thread(target=two)]
+for t in threads: t.start()
+for t in threads: t.join()
+""",
+        [
+            r"  MainThread waits in Thread\.join\(\) for Thread-1 \(one\) at main\.py:15",
+            r"  Thread-1 \(one\) waits in Lock\.acquire\(\) for a lock last acquired by "
+            r"Thread-2 \(two\) at main\.py:6",
+            r"  Thread-2 \(two\) waits in Lock\.acquire\(\) for a lock last acquired by "
+            r"Thread-1 \(one\) at main\.py:11",
+        ],
+    ),
+    "event_never_set_and_rlock": (
+        """\
+import threading
+ready = threading.Event()
+rlock = threading.RLock()
+def holder():
+    with rlock:
+        ready.wait()
+t = threading.Thread(target=holder, name="holder", daemon=True)
+t.start()
+with threading.Condition():
+    pass
+while not rlock.locked():
+    pass
+rlock.acquire()
+""",
+        [
+            r"  MainThread waits in RLock\.acquire\(\) for a lock held by holder at main\.py:13",
+            r"  holder waits in Event\.wait\(\) at main\.py:6",
+        ],
+    ),
+    "future_result_and_semaphore": (
+        """\
+import threading
+from concurrent.futures import ThreadPoolExecutor
+gate = threading.Semaphore(0)
+with ThreadPoolExecutor(1) as pool:
+    future = pool.submit(gate.acquire)
+    future.result()
+""",
+        [
+            r"  MainThread waits in Future\.result\(\) at main\.py:6",
+            r"  ThreadPoolExecutor-0_0 waits in Semaphore\.acquire\(\) at .*",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DEADLOCKS)
+def test_deadlock_is_reported_at_once(runtime_page: Page, site_url: str, name: str) -> None:
+    code, expected = DEADLOCKS[name]
+    result = run(runtime_page, site_url, code)
+    assert (result.status, result.reason) == ("error", "deadlock"), result
+    lines = result.stderr.splitlines()
+    start = lines.index("Deadlock: every thread is waiting and none can wake the others.")
+    report = lines[start + 1 :]
+    assert len(report) == len(expected), result
+    for line, pattern in zip(report, expected, strict=True):
+        assert re.fullmatch(pattern, line), (line, pattern)
+
+
+UNSUPPORTED = {
+    "subprocess": ("import subprocess\nsubprocess.run(['ls'])\n", "subprocess: "),
+    "os_system": ("import os\nos.system('ls')\n", "subprocess: "),
+    "os_fork": ("import os\nos.fork()\n", "os.fork(): "),
+    "multiprocessing": (
+        "import multiprocessing\nmultiprocessing.Process(target=print).start()\n",
+        "multiprocessing: ",
+    ),
+    "process_pool": (
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "with ProcessPoolExecutor() as pool:\n    pool.submit(print)\n",
+        "multiprocessing: ",
+    ),
+    "socket": (
+        "import socket\nsocket.create_connection(('example.com', 80))\n",
+        "network: ",
+    ),
+    "urllib_in_a_thread": (
+        "import threading, urllib.request\n"
+        "def fetch():\n    urllib.request.urlopen('http://example.com/')\n"
+        "t = threading.Thread(target=fetch)\nt.start()\nt.join()\nprint('not reached')\n",
+        "network: ",
+    ),
+    "input": ("name = input('Name? ')\n", "input(): "),
+    "stdin": ("import sys\nsys.stdin.readline()\n", "input(): "),
+}
+
+
+@pytest.mark.parametrize("name", UNSUPPORTED)
+def test_what_a_browser_cannot_do_stops_with_a_reason(
+    runtime_page: Page, site_url: str, name: str
+) -> None:
+    code, start = UNSUPPORTED[name]
+    result = run(runtime_page, site_url, "print('before')\n" + code)
+    assert (result.status, result.reason) == ("error", "unsupported"), result
+    assert result.stdout == "before\n", result
+    assert result.stderr.startswith(start), result
+    assert result.stderr.rstrip().endswith("run this example with a local Python."), result
+    assert result.message == result.stderr.strip()
+
+
+def test_syntax_error(runtime_page: Page, site_url: str) -> None:
+    code = "print('never runs')\nx = = 1\n"
+    result = run(runtime_page, site_url, code)
+    assert (result.status, result.reason, result.stdout) == ("error", "exception", ""), result
+    assert 'File "main.py", line 2' in result.stderr, result
+    assert stderr_summary(result.stderr) == stderr_summary(run_in_cpython(code).stderr)
+
+
+def test_traceback_names_main_py_without_runtime_frames(
+    runtime_page: Page, site_url: str
+) -> None:
+    code = "import threading\n\ndef crash():\n    {}['key']\n\nthreading.Thread(target=crash).start()\n"
+    result = run(runtime_page, site_url, code)
+    assert result.status == "ok", result  # as on CPython: a thread's error is reported
+    assert result.stderr.startswith("Exception in thread Thread-1 (crash):\n"), result
+    assert '  File "main.py", line 4, in crash\n' in result.stderr, result
+    assert result.stderr.endswith("KeyError: 'key'\n"), result
+    assert "webthreads" not in result.stderr and "/lib/webthreads" not in result.stderr
+
+
+def test_without_jspi_the_worker_says_so_quickly(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    result = run_in_browser(page, site_url, "print('hi')", without_jspi=True)
+    assert result.ready == {"type": "ready", "jspi": False, "at": result.ready["at"]}
+    assert (result.status, result.reason, result.stdout) == ("error", "no-jspi", ""), result
+    assert result.done_at < 5000
+    assert not [url for url in requested if "/pyodide/" in url], requested
+
+
+def test_without_the_snapshot_python_loads_the_plain_way(page: Page, site_url: str) -> None:
+    page.route("**/pyodide/runtime-snapshot.bin.gz", lambda route: route.fulfill(status=404))
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    code = program("locks")
+    result = run_in_browser(page, site_url, code)
+    assert result.stdout == run_in_cpython(code).stdout, result
+    assert any(url.endswith("/webthreads/scheduler.py") for url in requested), requested
+
+
+def test_the_worker_lists_every_runtime_file() -> None:
+    listed = re.search(
+        r"RUNTIME_FILES = \[(.*?)\];", (RUNTIME_DIR / "runtime.mjs").read_text(), re.S
+    )
+    assert listed
+    names = re.findall(r'"([^"]+)"', listed.group(1))
+    assert names == sorted(path.name for path in (RUNTIME_DIR / "webthreads").glob("*.py"))
+
+
+def test_the_snapshot_is_served_and_used(runtime_page: Page, site_dir: Path) -> None:
+    # Runs last in this module: the page has run every program above by now.
+    assert (site_dir / "pyodide" / "runtime-snapshot.bin.gz").is_file()
+    requested = runtime_page.requested  # type: ignore[attr-defined]
+    assert any(url.endswith("/pyodide/runtime-snapshot.bin.gz") for url in requested)
+    assert not any(url.endswith(".py") for url in requested), "fell back to a plain load"
+
+
+def test_no_request_leaves_the_site(runtime_page: Page) -> None:
+    requested = runtime_page.requested  # type: ignore[attr-defined]
+    assert any(url.endswith("/pyodide/pyodide.asm.wasm") for url in requested)
+    foreign = [url for url in requested if not url.startswith(runtime_page.origin)]  # type: ignore[attr-defined]
+    assert foreign == []

@@ -1,0 +1,45 @@
+// Makes the memory snapshot the browser runner starts from: Pyodide started in Node,
+// the green-thread runtime installed, the whole memory saved and gzipped. Loading it
+// skips Python's start-up and the runtime's imports.
+//
+//   node --experimental-wasm-stack-switching tools/make_runtime_snapshot.mjs \
+//        <pyodide dir> <runtime dir: docs/assets/runner/python> <output .bin.gz>
+//
+// Needs stack switching (JSPI) in Node: what Pyodide finds at start-up is saved too,
+// and a snapshot made without it could not suspend threads in the browser. Called by
+// hooks/pyodide_assets.py.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const [pyodideDir, runtimeDir, output] = process.argv.slice(2).map((path) => resolve(path));
+if (!output) {
+  console.error("usage: make_runtime_snapshot.mjs <pyodide dir> <runtime dir> <output>");
+  process.exit(2);
+}
+if (typeof WebAssembly.Suspending !== "function" && typeof WebAssembly.Suspender !== "function") {
+  console.error("this Node has no WebAssembly stack switching (JSPI): no snapshot made");
+  process.exit(3);
+}
+
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+const { PYTHON_ENV, RUNTIME_FILES, installRuntime } = await import(
+  pathToFileURL(join(runtimeDir, "runtime.mjs")).href
+);
+
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + "/",
+  env: PYTHON_ENV,
+  _makeSnapshot: true,
+  stdout: (line) => console.log(line),
+  stderr: (line) => console.error(line),
+});
+const files = RUNTIME_FILES.map((name) => [
+  name,
+  readFileSync(join(runtimeDir, "webthreads", name), "utf8"),
+]);
+installRuntime(pyodide, files);
+const snapshot = pyodide.makeMemorySnapshot();
+writeFileSync(output, gzipSync(snapshot, { level: 6 }));
