@@ -2,7 +2,7 @@
 
 mkdocs-jupyter puts about 600 KB of CSS inline in every notebook page (JupyterLab's
 styles, the same on every page), a script that imports Mermaid from cdnjs, and a MathJax
-loader (with an empty URL, as configured here). The CSS moves to one stylesheet that all
+loader (with an empty URL, its default). The CSS moves to one stylesheet that all
 notebook pages share, so a reader's browser fetches it once, and the loaders go: the
 notebooks hold text output only, no diagrams and no math, and the site loads nothing
 from another origin.

@@ -81,9 +81,7 @@ def _runtime_snapshot() -> Path | None:
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")
     command = [node, *options, str(SNAPSHOT_TOOL), str(PYODIDE_DIR), str(RUNTIME_DIR)]
-    result = subprocess.run(
-        [*command, str(partial)], capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run([*command, str(partial)], capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or not partial.is_file():
         log.warning("No runtime snapshot: %s", (result.stderr or result.stdout).strip())
         partial.unlink(missing_ok=True)
@@ -112,9 +110,7 @@ def _jspi_options(node: str) -> list[str] | None:
         " || typeof WebAssembly.Suspender === 'function' ? 0 : 1)"
     )
     for options in JSPI_OPTIONS:
-        result = subprocess.run(
-            [node, *options, "-e", probe], capture_output=True, timeout=60
-        )
+        result = subprocess.run([node, *options, "-e", probe], capture_output=True, timeout=60)
         if result.returncode == 0:
             return options
     return None

@@ -23,9 +23,12 @@ running, or ready to run as soon as it gets the GIL.
 from __future__ import annotations
 
 import _thread
+import ast
 import builtins
+import importlib
 import json
 import os
+import pkgutil  # noqa: F401  (runpy loads it when the program starts)
 import queue
 import runpy
 import sys
@@ -67,6 +70,12 @@ class Recording:
         self.lanes: list[Lane] = []
         self.t0 = _now()
 
+    def restart_clock(self) -> None:
+        """Time 0 is now, for the main thread, the only one so far."""
+        self.t0 = _now()
+        for lane in self.lanes:
+            lane.start, lane.spans, lane.prints, lane.last_call = self.t0, [], [], None
+
     def new_lane(self, thread: threading.Thread) -> Lane:
         with _lanes_lock:
             lane = Lane(thread)
@@ -91,7 +100,8 @@ def _call_name(frame: FrameType) -> str:
     owner, _, method = code.co_qualname.rpartition(".")
     if owner and code.co_argcount and code.co_varnames[0] == "self":
         # The reader's class, not the base class that defines the method.
-        owner = type(frame.f_locals["self"]).__name__
+        instance = frame.f_locals.get("self")
+        owner = type(instance).__name__ if instance is not None else owner
     qualname = f"{owner}.{method}" if owner else method
     if method == "__enter__":
         return f"with {owner}"
@@ -130,7 +140,7 @@ def _where(frame: FrameType) -> tuple[str, str, FrameType]:
 def _record(start: float, end: float, state: str, timed_out: bool = False,
             name: str | None = None) -> None:
     lane = getattr(_local, "lane", None)
-    if lane is None:  # a thread the recorder did not start, or one that has ended
+    if lane is None or lane.end is not None:  # not started by the program, or ended
         return
     what, where, call = _where(sys._getframe(1))  # the wrapper that waited
     last = lane.spans[-1] if lane.spans else None
@@ -247,8 +257,12 @@ class SimpleQueue:
 
 
 def _start(self: threading.Thread) -> None:
-    if _recording is None or getattr(self, "_timeline_lane", None) is not None:
-        return _real_start(self)  # raises "threads can only be started once"
+    if (
+        _recording is None
+        or not getattr(self, "_initialized", True)
+        or getattr(self, "_timeline_lane", None) is not None
+    ):
+        return _real_start(self)  # raises, as it would without the recorder
     lane = _recording.new_lane(self)  # before the thread runs: lanes in start order
     self._timeline_lane = lane
     run = self.run
@@ -259,8 +273,8 @@ def _start(self: threading.Thread) -> None:
         try:
             run()
         finally:
+            # The lane stays set: threading.excepthook may still print in this thread.
             lane.end, lane.name = _now(), self.name
-            _local.lane = None
 
     self.run = traced_run
     _real_start(self)  # its wait for the new thread to begin is an Event's: recorded
@@ -289,6 +303,8 @@ def _print(*args: object, sep: str | None = " ", end: str | None = "\n", file=No
     if lane is not None and (file is None or file is sys.stdout):
         lane.prints.append((_now(), text))
     _real_print(text, end=end, file=file, flush=flush)
+    if lane is not None and lane.end is not None:  # printed by excepthook, after run()
+        lane.end = max(lane.end, _now())
 
 
 _CALL_NAMES.update({_start.__code__: "Thread.start()", _join.__code__: "Thread.join()"})
@@ -311,6 +327,29 @@ def install(snippet: str) -> Recording:
     _local.lane = lane
     lane.start = _now()
     return _recording
+
+
+def preimport(snippet: str) -> None:
+    """Load the standard-library modules the snippet imports at its top level.
+
+    Loading `concurrent.futures` takes longer than most of the programs here run: done
+    first, after the primitives are wrapped, it does not crowd the picture.
+    """
+    with open(snippet, encoding="utf-8") as file:
+        tree = ast.parse(file.read())
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            modules = [(alias.name, []) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules = [(node.module, [alias.name for alias in node.names])]
+        else:
+            continue
+        for name, attributes in modules:
+            if name.partition(".")[0] not in sys.stdlib_module_names:
+                continue
+            module = importlib.import_module(name)
+            for attribute in attributes:
+                getattr(module, attribute, None)  # a package may load it lazily
 
 
 # --- the JSON -------------------------------------------------------------------------
@@ -337,7 +376,8 @@ def timeline(recording: Recording, end: float) -> dict:
         if lane_end > cursor:
             spans.append(_span(number, cursor, lane_end, "running", None, t0))
         prints += [{"thread": number, "t": _ms(t, t0), "text": text} for t, text in lane.prints]
-    spans = [span for span in spans if span["to"] > span["from"]]
+    # A wait shorter than the clock's rounding still happened; a gap that short did not.
+    spans = [span for span in spans if span["to"] > span["from"] or "on" in span]
     spans.sort(key=lambda span: (span["from"], span["thread"]))
     prints.sort(key=lambda p: p["t"])
     return {"threads": threads, "spans": spans, "prints": prints, "end": _ms(end, t0)}
@@ -367,15 +407,15 @@ def main(argv: list[str]) -> int:
     recording = install(snippet)
     status = 0
     try:
+        preimport(recording.snippet)
+        recording.restart_clock()
         runpy.run_path(recording.snippet, run_name="__main__")
     except SystemExit as stop:
         status = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
     except BaseException:
         traceback.print_exc()
         status = 1
-    main_lane = recording.lanes[0]
-    main_lane.end = _now()
-    _local.lane = None
+    recording.lanes[0].end = _now()
     # As at interpreter exit: wait for the threads the program left running.
     for thread in threading.enumerate():
         if thread is not threading.main_thread() and not thread.daemon:

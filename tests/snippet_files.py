@@ -7,7 +7,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = ROOT / "snippets"
+EXERCISES_DIR = ROOT / "exercises"
 DOCS_DIR = ROOT / "docs"
+# Where `--8<--` looks for a file, in order: `base_path` of pymdownx.snippets in mkdocs.yml.
+INCLUDE_BASES = [SNIPPETS_DIR, ROOT]
 
 OUTPUT_COMMENT = re.compile(r"^[ \t]*#> ?(.*)$", re.MULTILINE)
 
@@ -20,3 +23,13 @@ def all_snippets() -> list[Path]:
 def expected_lines(source: str) -> list[str]:
     """The `#>` output comments of a snippet, in file order."""
     return OUTPUT_COMMENT.findall(source)
+
+
+def included_path(target: str) -> Path | None:
+    """The file an include such as `locks/x.py` or `exercises/locks/y/starter.py` shows."""
+    return next((base / target for base in INCLUDE_BASES if (base / target).is_file()), None)
+
+
+def all_exercises() -> list[Path]:
+    """Every exercise folder, `<chapter>/<name>` relative to `exercises/`, sorted."""
+    return sorted(p.parent.relative_to(EXERCISES_DIR) for p in EXERCISES_DIR.glob("*/*/check.py"))

@@ -8,7 +8,7 @@ import re
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-from .snippet_files import DOCS_DIR, SNIPPETS_DIR, all_snippets
+from .snippet_files import DOCS_DIR, all_snippets, included_path
 
 INCLUDE = re.compile(r'^-{2}8<-{2} "([^"]+)"$')
 FENCES = list(find_examples(DOCS_DIR))
@@ -32,9 +32,7 @@ def test_fence_is_include_or_tested(example: CodeExample, eval_example: EvalExam
     targets = included_file(example)
     if targets is not None:
         for target in targets:
-            assert (SNIPPETS_DIR / target).is_file(), (
-                f"{example}: includes missing snippets/{target}"
-            )
+            assert included_path(target), f"{example}: includes missing {target}"
         return
     eval_example.set_config(line_length=120, target_version="py311")
     eval_example.lint_ruff(example)

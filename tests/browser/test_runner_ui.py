@@ -36,9 +36,7 @@ def record_runtime_requests(page: Page) -> list[str]:
     fetched: list[str] = []
     page.on(
         "request",
-        lambda request: (
-            PYODIDE_OR_WORKER.search(request.url) and fetched.append(request.url)
-        ),
+        lambda request: PYODIDE_OR_WORKER.search(request.url) and fetched.append(request.url),
     )
     return fetched
 
@@ -72,9 +70,7 @@ def test_reading_a_page_fetches_no_python(page: Page, site_url: str) -> None:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert fetched == []
-    assert "runnerSpare" not in page.evaluate(
-        "Object.assign({}, document.documentElement.dataset)"
-    )
+    assert "runnerSpare" not in page.evaluate("Object.assign({}, document.documentElement.dataset)")
 
 
 def test_pointing_at_run_starts_loading_python(page: Page, site_url: str) -> None:
@@ -93,9 +89,7 @@ def test_focusing_run_starts_loading_python(page: Page, site_url: str) -> None:
 
 
 def test_state_labels_follow_the_run(page: Page, site_url: str) -> None:
-    runner = open_playground(
-        page, site_url, "import time\ntime.sleep(1.5)\nprint('over')\n"
-    )
+    runner = open_playground(page, site_url, "import time\ntime.sleep(1.5)\nprint('over')\n")
     status = runner.locator(".runner-status")
     runner.get_by_role("button", name="Run", exact=True).click()
     expect(status).to_have_text(re.compile("Loading Python…|Running…"))
@@ -131,21 +125,15 @@ def test_stderr_is_told_apart_from_stdout(page: Page, site_url: str) -> None:
     log = runner.get_by_role("log")
     stderr_span = log.locator('[data-stream="stderr"]')
     stdout_span = log.locator('[data-stream="stdout"]')
-    assert stderr_span.evaluate(
+    assert stderr_span.evaluate("e => getComputedStyle(e).color") != stdout_span.evaluate(
         "e => getComputedStyle(e).color"
-    ) != stdout_span.evaluate("e => getComputedStyle(e).color")
-    # Screen readers hear where the text came from.
-    assert (
-        stderr_span.evaluate("e => e.previousElementSibling.textContent")
-        == "Error output: "
     )
+    # Screen readers hear where the text came from.
+    assert stderr_span.evaluate("e => e.previousElementSibling.textContent") == "Error output: "
 
 
 def test_output_is_text_never_html(page: Page, site_url: str) -> None:
-    html = (
-        '<img src=x onerror="window.injected=1"><b>bold</b>'
-        "<script>window.injected=2</script>"
-    )
+    html = '<img src=x onerror="window.injected=1"><b>bold</b><script>window.injected=2</script>'
     runner = open_playground(
         page,
         site_url,
@@ -231,9 +219,7 @@ def test_stop_ends_a_run_within_a_second(page: Page, site_url: str) -> None:
         page, site_url, "print('spinning', flush=True)\nwhile True:\n    pass\n"
     )
     runner.get_by_role("button", name="Run", exact=True).click()
-    expect(runner.get_by_role("log")).to_contain_text(
-        "spinning", timeout=LOAD_TIMEOUT_MS
-    )
+    expect(runner.get_by_role("log")).to_contain_text("spinning", timeout=LOAD_TIMEOUT_MS)
     started = time.monotonic()
     runner.get_by_role("button", name="Stop", exact=True).click()
     expect(runner).to_have_attribute("data-state", "stopped", timeout=1000)
@@ -310,33 +296,45 @@ def test_output_flood_is_cut_at_the_cap(page: Page, site_url: str) -> None:
 
 def test_page_stays_responsive_during_a_flood(page: Page, site_url: str) -> None:
     # A higher cap makes the flood last: 200,000 lines.
-    page.add_init_script(
-        "window.runnerConfig = { maxOutputLines: 200000, maxOutputChars: 1e8 };"
-    )
+    page.add_init_script("window.runnerConfig = { maxOutputLines: 200000, maxOutputChars: 1e8 };")
     record_states(page)
     runner = open_playground(page, site_url, FLOOD)
-    # A timer on the page's main thread keeps ticking only if the page is not blocked.
+    # The page's own work in each slow frame: its scripts (message handlers, the
+    # per-frame writes, with any layout they force) and then style and layout. Wall
+    # time alone would also count the moments a loaded machine gives the page no CPU.
     page.evaluate(
         """() => {
             window.ticks = [];
             setInterval(() => window.ticks.push(performance.now()), 20);
+            window.slowFrames = [];
+            new PerformanceObserver((list) => {
+                for (const frame of list.getEntries()) {
+                    const scripts = frame.scripts.reduce((sum, s) => sum + s.duration, 0);
+                    const end = frame.startTime + frame.duration;
+                    const layout = frame.styleAndLayoutStart
+                        ? end - frame.styleAndLayoutStart : 0;
+                    window.slowFrames.push([frame.startTime, scripts + layout]);
+                }
+            }).observe({ type: "long-animation-frame" });
         }"""
     )
     result = run(runner)
     assert result["reason"] == "output-limit"
     assert len(lines(result["stdout"])) == 200_000
-    gaps = page.evaluate(
+    ticks, work = page.evaluate(
         """() => {
             const states = window.runnerStates;
             const from = states.find(([state]) => state === "running")[1];
             const to = states.find(([state]) => state === "error")[1];
-            const ticks = window.ticks.filter((t) => t >= from && t <= to);
-            return ticks.slice(1).map((t, i) => t - ticks[i]);
+            const during = (t) => t >= from && t <= to;
+            return [
+                window.ticks.filter(during).length,
+                window.slowFrames.filter(([t]) => during(t)).map(([, work]) => work),
+            ];
         }"""
     )
-    assert len(gaps) > 5, "the flood was too short to measure"
-    # Generous: on a loaded 2-core machine the OS alone can delay a tick by 100 ms.
-    assert max(gaps) < 500, f"the page froze for {max(gaps):.0f} ms"
+    assert ticks > 5, "the page's timers kept running during the flood"
+    assert max(work, default=0) < 200, f"the page was busy for {max(work):.0f} ms"
 
 
 def test_output_without_newlines_is_capped_too(page: Page, site_url: str) -> None:
@@ -369,9 +367,7 @@ def test_second_run_finds_python_ready(page: Page, site_url: str) -> None:
     expect(runner.get_by_role("log")).to_contain_text("hello", timeout=LOAD_TIMEOUT_MS)
     assert time.monotonic() - started < 1.0
     wait_until_over(runner)
-    assert shown(runner)["stdout"] == "hello\n", (
-        "a second run starts with a clean output"
-    )
+    assert shown(runner)["stdout"] == "hello\n", "a second run starts with a clean output"
 
 
 def test_each_run_gets_a_fresh_interpreter(page: Page, site_url: str) -> None:
@@ -407,9 +403,7 @@ def test_edit_run_and_reset_a_snippet(page: Page, site_url: str) -> None:
     expect(editor).to_have_value(original)
 
 
-def test_tab_indents_in_the_editor_and_escape_lets_focus_move_on(
-    page: Page, site_url: str
-) -> None:
+def test_tab_indents_in_the_editor_and_escape_lets_focus_move_on(page: Page, site_url: str) -> None:
     runner = open_playground(page, site_url, "")
     editor = runner.get_by_role("textbox", name="Python code")
     editor.focus()
@@ -422,9 +416,7 @@ def test_tab_indents_in_the_editor_and_escape_lets_focus_move_on(
 
 
 def test_keyboard_alone_runs_and_stops(page: Page, site_url: str) -> None:
-    runner = open_playground(
-        page, site_url, "print('go', flush=True)\nwhile True:\n    pass\n"
-    )
+    runner = open_playground(page, site_url, "print('go', flush=True)\nwhile True:\n    pass\n")
     run_button = runner.get_by_role("button", name="Run", exact=True)
     run_button.focus()
     page.keyboard.press("Enter")
@@ -443,9 +435,7 @@ def test_open_in_playground_carries_the_code(page: Page, site_url: str) -> None:
     original = runner.get_attribute("data-source")
     runner.get_by_role("link", name="Open in playground").click()
     page.wait_for_url(re.compile(r"/playground/#code="))
-    expect(page.locator(PLAYGROUND_RUNNER).get_by_role("textbox")).to_have_value(
-        original
-    )
+    expect(page.locator(PLAYGROUND_RUNNER).get_by_role("textbox")).to_have_value(original)
 
 
 def test_open_in_playground_carries_edits(page: Page, site_url: str) -> None:
@@ -490,9 +480,7 @@ def test_playground_accepts_padded_links(page: Page, site_url: str) -> None:
 def test_playground_follows_a_changed_link(page: Page, site_url: str) -> None:
     open_playground(page, site_url, "print(1)\n")
     page.goto(playground_link(site_url, "print(2)\n"))
-    expect(page.locator(PLAYGROUND_RUNNER).get_by_role("textbox")).to_have_value(
-        "print(2)\n"
-    )
+    expect(page.locator(PLAYGROUND_RUNNER).get_by_role("textbox")).to_have_value("print(2)\n")
 
 
 def test_playground_with_a_broken_link_says_so(page: Page, site_url: str) -> None:
@@ -519,9 +507,7 @@ def test_without_jspi_a_snippet_shows_why_and_its_recorded_output(
     assert expected, "the snippet records its output in `#>` lines"
     assert lines(result["recorded"]) == expected
     assert result["stdout"] == ""
-    expect(runner.locator(".runner-status")).to_have_text(
-        "Not supported in this browser"
-    )
+    expect(runner.locator(".runner-status")).to_have_text("Not supported in this browser")
     assert fetched == [], "nothing is loaded that cannot run"
 
 

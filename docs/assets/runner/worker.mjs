@@ -27,21 +27,22 @@ let finished = false;
 
 // ---- Output: batched, in order, stdout and stderr apart --------------------------
 
-const output = { items: [], chars: 0, since: 0, timer: null };
+const output = { items: [], chars: 0, since: 0, lastFlush: -Infinity, timer: null };
 
 function write(stream, text) {
   if (finished) return;
+  const now = performance.now();
+  // An old batch goes first, on its own; a finished line goes at once unless output
+  // was sent less than OUTPUT_DELAY_MS ago (then a timer or the next write sends it).
+  if (output.items.length && now - output.since >= OUTPUT_DELAY_MS) flushOutput();
   const last = output.items.at(-1);
   if (last && last.type === stream) last.text += text;
   else output.items.push({ type: stream, text });
   output.chars += text.length;
-  const now = performance.now();
   if (!output.since) output.since = now;
-  if (now - output.since >= OUTPUT_DELAY_MS || output.chars >= OUTPUT_BATCH_CHARS) {
-    flushOutput();
-  } else if (output.timer === null) {
-    output.timer = setTimeout(flushOutput, OUTPUT_DELAY_MS);
-  }
+  const lineDone = text.endsWith("\n") && now - output.lastFlush >= OUTPUT_DELAY_MS;
+  if (lineDone || output.chars >= OUTPUT_BATCH_CHARS) flushOutput();
+  else if (output.timer === null) output.timer = setTimeout(flushOutput, OUTPUT_DELAY_MS);
 }
 
 function flushOutput() {
@@ -51,6 +52,7 @@ function flushOutput() {
   output.items = [];
   output.chars = 0;
   output.since = 0;
+  output.lastFlush = performance.now();
 }
 
 function finish(status, reason, message) {

@@ -14,6 +14,7 @@ const BAR_HEIGHT = 14;
 const AXIS_HEIGHT = 26;
 const MIN_MARK_WIDTH = 1; // px: a wait too short to see still leaves a mark
 const LABEL_FONT_PX = 12;
+const LABEL_CHAR_PX = 6; // a generous average width of a character in a bar's label
 
 export const STATES = {
   running: {
@@ -186,10 +187,14 @@ function normalized(data) {
   return { lanes, end };
 }
 
-function ms(value) {
+function decimals(value) {
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return `${value.toFixed(digits)} ms`;
+  return abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+}
+
+/** "12.3 ms": three significant digits or so, of `value` or of `scale` if given. */
+function ms(value, scale = value) {
+  return `${value.toFixed(decimals(scale))} ms`;
 }
 
 /** What happened, without who: "waiting 12 ms on Lock.acquire() at main.py:12". */
@@ -199,8 +204,9 @@ function what(item, { withTime = true } = {}) {
     return `printed “${item.print.text}”${at}`;
   }
   const { span } = item;
-  const length = ms(span.to - span.from);
-  const when = withTime ? `, from ${ms(span.from)} to ${ms(span.to)}` : "";
+  const duration = span.to - span.from;
+  const length = ms(duration);
+  const when = withTime ? `, from ${ms(span.from, duration)} to ${ms(span.to, duration)}` : "";
   if (span.state === "running") return `runnable ${length}${when}`;
   const preposition = span.state === "sleeping" ? "in" : "on";
   const on = span.on ? ` ${preposition} ${span.on}` : "";
@@ -266,6 +272,7 @@ function plotSvg(timeline, id, screenWidth, view, container, tooltip) {
     width,
     height,
     role: "group",
+    tabindex: -1, // Chrome would make it a tab stop of its own, beside its items
     "aria-label":
       `Timeline of ${lanes.length} threads over ${ms(end)}. ` +
       "Arrow keys move between moments; up and down change thread.",
@@ -378,9 +385,14 @@ function bar(span, x, top, id) {
   const rect = svgEl("rect", { class: `tl-bar tl-${span.state}`, ...box });
   if (span.state === "running") return rect;
   rect.setAttribute("fill", `url(#${id}-${span.state})`);
-  // A word inside a bar wide enough for it: the state told without colour.
-  const word = span.state;
-  if (box.width < word.length * 7 + 8) return rect;
+  if (box.width >= 4) rect.classList.add("tl-separated");
+  // Inside a bar wide enough for it, the call it waited in, or at least its state:
+  // told in words, not by colour alone.
+  const call = span.on?.split(/ (?:at|in) /)[0];
+  const word = [call && span.timeout ? `${call}: timed out` : call, span.state].find(
+    (text) => text && text.length * LABEL_CHAR_PX + 8 <= box.width,
+  );
+  if (!word) return rect;
   const group = svgEl("g");
   const text = svgEl("text", {
     class: "tl-bar-label",

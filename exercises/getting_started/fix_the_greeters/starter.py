@@ -1,8 +1,10 @@
 import threading
 
+greetings = {}  # name -> greeting; each thread writes only its own key
+
 
 def greet(name):
-    print(f"{threading.current_thread().name} greets {name}")
+    greetings[name] = f"{threading.current_thread().name} greets {name}"
 
 
 if __name__ == "__main__":
@@ -15,4 +17,5 @@ if __name__ == "__main__":
         thread.start()
     for thread in threads:
         thread.join()
-    print("everyone greeted")
+    for name in names:
+        print(greetings.get(name, f"nobody greeted {name}"))

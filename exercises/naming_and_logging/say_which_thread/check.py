@@ -4,7 +4,7 @@ SITES = ["python.org", "pypi.org", "docs.python.org"]
 def check(output: str) -> str | None:
     lines = output.splitlines()
     if len(lines) != len(SITES) + 1:
-        return f"Expected {len(SITES) + 1} log lines, one per download and a last one; got {len(lines)}."
+        return f"Expected {len(SITES) + 1} log lines, one per download and one at the end."
     for number, site in enumerate(SITES, start=1):
         found = [line for line in lines if line.endswith(f"downloading {site}")]
         if len(found) != 1:

@@ -6,7 +6,9 @@ import threading
 def get_logger():
     logger = logging.getLogger("downloads")
     logger.setLevel(logging.INFO)
-    handler = logging.StreamHandler(sys.stdout)  # to the output, so that Check can see it
+    handler = logging.StreamHandler(
+        sys.stdout
+    )  # to the output, so that Check can see it
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logger.addHandler(handler)
     return logger

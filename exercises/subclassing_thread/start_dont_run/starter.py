@@ -19,4 +19,4 @@ if __name__ == "__main__":
     for squarer in squarers:
         squarer.run()
     for squarer in squarers:
-        print(f"{squarer.number} squared is {squarer.result}, computed in {squarer.computed_in}")
+        print(f"{squarer.number} -> {squarer.result}, in {squarer.computed_in}")

@@ -38,7 +38,7 @@ def use_slot():
         with count_lock:
             active += 1
             most_active = max(most_active, active)
-        time.sleep(0.02)
+        time.sleep(0.1)
         with count_lock:
             active -= 1
 

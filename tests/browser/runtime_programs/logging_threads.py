@@ -9,14 +9,13 @@ log = logging.getLogger("demo")
 
 def work(number):
     log.info("starting %d", number)
-    time.sleep(0.05 * number)
+    time.sleep(0.1 * number)
     log.debug("finished %d", number)
 
 
 threads = [threading.Thread(target=work, args=(n,), name=f"worker-{n}") for n in (1, 2, 3)]
 for thread in threads:
     thread.start()
-    time.sleep(0.01)
 for thread in threads:
     thread.join()
 log.warning("all %d done", len(threads))

@@ -12,7 +12,7 @@ def nap(name, seconds):
     print(name, "slept long enough:", time.monotonic() - start >= seconds)
 
 
-naps = [("slow", 0.3), ("fast", 0.1), ("medium", 0.2)]
+naps = [("slow", 0.6), ("fast", 0.2), ("medium", 0.4)]
 threads = [threading.Thread(target=nap, args=item) for item in naps]
 for thread in threads:
     thread.start()

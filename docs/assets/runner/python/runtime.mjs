@@ -9,6 +9,7 @@ export const RUNTIME_FILES = [
   "bridge.py",
   "deadlock_report.py",
   "frames.py",
+  "green_asyncio.py",
   "install.py",
   "locks.py",
   "preemption.py",

@@ -16,6 +16,7 @@ Modules:
 - ``thread_module``: the replacement ``_thread`` module.
 - ``simple_queue``: the replacement ``_queue`` module.
 - ``frames``: whose code a frame runs (runtime, standard library or reader).
+- ``green_asyncio``: an asyncio event loop that waits by parking its thread.
 - ``deadlock_report``: what each stuck thread waits for, in the reader's words.
 - ``streams``: ``sys.stdout``, ``sys.stderr`` and ``sys.stdin``.
 - ``tracebacks``: tracebacks without the runtime's own frames.

@@ -9,7 +9,7 @@ the line.
 import sys
 
 from . import scheduler
-from .frames import is_user
+from .frames import is_runtime, is_user
 from .locks import RLock, lock
 from .simple_queue import SimpleQueue
 from .thread_module import _ThreadHandle
@@ -19,6 +19,7 @@ HEADER = "Deadlock: every thread is waiting and none can wake the others."
 # Names the reader knows for the runtime's classes and for context-manager methods.
 _CLASS_NAMES = {"lock": "Lock", "_ThreadHandle": "Thread"}
 _METHOD_NAMES = {"__enter__": "acquire"}
+_RUNTIME_MODULES = {"webthreads.green_asyncio": "asyncio"}
 
 
 def report(parked):
@@ -39,18 +40,33 @@ def thread_name(ident):
 
 def describe(thread):
     name = thread_name(thread.ident)
-    api, caller = _api_and_caller(thread.frame)
-    if api is None:
-        return f"{name} {_without_user_frame(thread)}"
-    operation = _operation(api, thread.waiting)
-    where = f"{caller.f_code.co_filename}:{caller.f_lineno}"
-    return f"{name} waits in {operation} at {where}"
+    api, caller = _api_and_caller(thread.frame, is_user)
+    if api is not None:
+        where = f"{caller.f_code.co_filename}:{caller.f_lineno}"
+        return f"{name} waits in {_operation(api, thread.waiting)} at {where}"
+    if thread.ident == scheduler.MAIN_IDENT and isinstance(thread.waiting, _ThreadHandle):
+        return (
+            f"{name} has finished the program and waits, as Python does at exit, "
+            f"for the non-daemon thread {thread_name(thread.waiting.ident)}"
+        )
+    # No frame of the reader's: name the call the standard library made.
+    api, caller = _api_and_caller(thread.frame, _is_library)
+    if api is not None:
+        module = caller.f_globals.get("__name__", "?")
+        where = f"{module}.{caller.f_code.co_qualname}"
+        return f"{name} waits in {_operation(api, thread.waiting)}, called by {where}"
+    return f"{name} waits on {thread.waiting!r}"
 
 
-def _api_and_caller(frame):
+def _is_library(code):
+    return not is_runtime(code)
+
+
+def _api_and_caller(frame, is_caller):
+    """The outermost frame of the call that parked, and the frame that made it."""
     inner = None
     while frame is not None:
-        if is_user(frame.f_code):
+        if is_caller(frame.f_code):
             return (inner, frame) if inner is not None else (None, None)
         inner, frame = frame, frame.f_back
     return None, None
@@ -62,6 +78,7 @@ def _operation(api, waiting):
     target = api.f_locals.get("self") if code.co_argcount else None
     if target is None:
         module = api.f_globals.get("__name__", "")
+        module = _RUNTIME_MODULES.get(module, module)
         public = ".".join(part for part in module.split(".") if not part.startswith("_"))
         return f"{public}.{method}()" if public else f"{method}()"
     cls = type(target).__name__
@@ -83,20 +100,3 @@ def _detail(target, method, waiting):
     if target is waiting and isinstance(waiting, RLock):
         return f" for a lock held by {thread_name(waiting._owner)}"
     return ""
-
-
-def _without_user_frame(thread):
-    waiting = thread.waiting
-    if isinstance(waiting, _ThreadHandle):
-        other = thread_name(waiting.ident)
-        if thread.ident == scheduler.MAIN_IDENT:
-            return (
-                "has finished the program and waits, as Python does at exit, "
-                f"for the non-daemon thread {other}"
-            )
-        return f"waits for {other} to finish"
-    if isinstance(waiting, (lock, RLock)):
-        return "waits for a lock"
-    if isinstance(waiting, SimpleQueue):
-        return "waits for an item in a queue"
-    return f"waits on {waiting!r}"

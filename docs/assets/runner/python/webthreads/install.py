@@ -12,6 +12,7 @@ import sys
 import time
 
 from . import (
+    green_asyncio,
     preemption,
     program,
     scheduler,
@@ -32,15 +33,18 @@ def install():
     if _installed:
         return
     _installed = True
+    replaced = {name: sys.modules.get(name) for name in ("_thread", "_queue")}
     sys.modules["_thread"] = thread_module.make_module()
     sys.modules["_queue"] = simple_queue.make_module()
     for name in list(sys.modules):
         if name in _REFRESHED or name.startswith(_REFRESHED_PACKAGES):
-            del sys.modules[name]
+            replaced[name] = sys.modules.pop(name)
     import concurrent.futures.thread  # noqa: F401 - imported now, not on first use
     import logging  # noqa: F401
     import queue  # noqa: F401
     import threading
+
+    _rebind(replaced)
 
     threading.excepthook = tracebacks.cleaning_excepthook(threading.excepthook)
     threading.__excepthook__ = threading.excepthook
@@ -54,9 +58,22 @@ def install():
     )
     program.install()
     unsupported.install()
+    green_asyncio.install()
     sys.stdout = streams.stdout
     sys.stderr = streams.stderr
     _cache_runtime_sources()
+
+
+def _rebind(replaced):
+    """Modules imported earlier (asyncio, zipfile…) point to the new modules too."""
+    new = {id(module): sys.modules[name] for name, module in replaced.items() if module}
+    for module in list(sys.modules.values()):
+        namespace = getattr(module, "__dict__", None)
+        if namespace is None or module in new.values():
+            continue
+        for attribute, value in list(namespace.items()):
+            if id(value) in new and value is replaced.get(value.__name__):
+                namespace[attribute] = new[id(value)]
 
 
 def _cache_runtime_sources():

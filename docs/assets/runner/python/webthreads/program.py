@@ -8,6 +8,7 @@ blocked are never resumed.
 
 import atexit
 import linecache
+import os
 import sys
 import traceback
 import types
@@ -37,9 +38,20 @@ def _stop_unsupported(message):
         scheduler.park("the end of the run")  # never resumed
 
 
+def _exit_at_once(status):
+    """``os._exit()``: the program ends here, without waiting for its threads."""
+    if status == 0:
+        finish("ok")
+    else:
+        finish("error", "exception", f"os._exit({status})")
+    if scheduler.current is not None:
+        scheduler.park("the end of the run")  # never resumed
+
+
 def run_main(source):
     """Entry point of the main thread's stack."""
     scheduler._last_breath = scheduler.monotonic()
+    scheduler.leave_pyodide_event_loop()
     status, reason, message = _run_program(source)
     if scheduler.finished:  # deadlock or unsupported feature inside the program
         return
@@ -90,4 +102,5 @@ def _summary(exc):
 
 def install():
     scheduler.deadlock_handler = _on_deadlock
+    os._exit = _exit_at_once
     unsupported.stop_program = _stop_unsupported

@@ -16,7 +16,7 @@ ever wake another: that is a deadlock, reported through ``deadlock_handler``.
 import heapq
 import sys
 from array import array
-from asyncio import Future
+from asyncio import Future, _set_running_loop
 from collections import deque
 from time import monotonic
 
@@ -206,6 +206,7 @@ def thread_entry(ident):
     """Runs on a new stack, started by the worker when the thread's turn first came."""
     global _last_breath
     _last_breath = monotonic()
+    leave_pyodide_event_loop()
     thread = _threads.get(ident)
     if thread is None or current is not thread:
         return
@@ -213,6 +214,12 @@ def thread_entry(ident):
         thread.body()
     finally:
         exit_current()
+
+
+def leave_pyodide_event_loop():
+    """A new stack starts with Pyodide's event loop as its running loop; a thread
+    has none (``asyncio.run`` would refuse to start)."""
+    _set_running_loop(None)
 
 
 def on_timer():

@@ -16,8 +16,7 @@ from . import streams
 ADVICE = "run this example with a local Python."
 SUBPROCESS = f"subprocess: a browser cannot start other programs; {ADVICE}"
 PROCESSES = (
-    "multiprocessing: a browser runs Python in a single process and cannot start "
-    f"others; {ADVICE}"
+    f"multiprocessing: a browser runs Python in a single process and cannot start others; {ADVICE}"
 )
 FORK = f"os.fork(): a browser cannot copy the running Python process; {ADVICE}"
 NETWORK = (
