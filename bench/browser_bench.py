@@ -104,8 +104,7 @@ def serve(site: Path) -> tuple[QuietServer, str]:
 
 def wait_over(page: Page, selector: str) -> str:
     page.wait_for_function(
-        "(s) => ['done', 'error', 'stopped']"
-        ".includes(document.querySelector(s).dataset.state)",
+        "(s) => ['done', 'error', 'stopped'].includes(document.querySelector(s).dataset.state)",
         arg=selector,
         timeout=TIMEOUT_MS,
     )
@@ -121,9 +120,7 @@ def cold_and_warm(browser: Browser, base: str) -> tuple[float, float, str]:
     snippet = runner.get_attribute("data-snippet") or "?"
     cold = runner.evaluate(CLICK_AND_TIME_FIRST_OUTPUT)
     wait_over(page, RUNNER)
-    page.wait_for_selector(
-        "html[data-runner-spare='ready']", state="attached", timeout=TIMEOUT_MS
-    )
+    page.wait_for_selector("html[data-runner-spare='ready']", state="attached", timeout=TIMEOUT_MS)
     warm = runner.evaluate(CLICK_AND_TIME_FIRST_OUTPUT)
     wait_over(page, RUNNER)
     context.close()
@@ -168,16 +165,12 @@ def bytes_fetched(browser: Browser, site: Path, base: str) -> dict[str, object]:
     }
 
 
-def elapsed_in_browser(
-    browser: Browser, base: str, source: str, name: str
-) -> tuple[float, str]:
+def elapsed_in_browser(browser: Browser, base: str, source: str, name: str) -> tuple[float, str]:
     context = browser.new_context()
     context.add_init_script("window.runnerConfig = { timeLimitSeconds: 600 };")
     page = context.new_page()
     code = timed(source, name)
-    page.goto(
-        f"{base}playground/#code={urlsafe_b64encode(code.encode()).decode().rstrip('=')}"
-    )
+    page.goto(f"{base}playground/#code={urlsafe_b64encode(code.encode()).decode().rstrip('=')}")
     selector = '.runner[data-runner="playground"]'
     page.locator(f"{selector} .runner-button--run").click()
     state = wait_over(page, selector)
@@ -223,9 +216,7 @@ def main() -> None:
         site = args.site / SUB_PATH if args.site else build_site(Path(build))
         server, base = serve(site)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_FLAGS
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             starts = [cold_and_warm(browser, base) for _ in range(args.repeat)]
             fetched = bytes_fetched(browser, site, base)
             race_name, race_source = race_demo()
@@ -236,12 +227,9 @@ def main() -> None:
             timings = []
             for label, source, name in programs:
                 browser_runs = [
-                    elapsed_in_browser(browser, base, source, name)
-                    for _ in range(args.repeat)
+                    elapsed_in_browser(browser, base, source, name) for _ in range(args.repeat)
                 ]
-                cpython_runs = [
-                    elapsed_on_cpython(source, name) for _ in range(args.repeat)
-                ]
+                cpython_runs = [elapsed_on_cpython(source, name) for _ in range(args.repeat)]
                 timings.append((label, browser_runs, cpython_runs))
             browser.close()
         server.shutdown()
@@ -254,9 +242,7 @@ def report(starts, fetched, timings) -> None:
     rows = [("measure", "browser", cpython, "browser / CPython")]
     cold = statistics.median(s[0] for s in starts)
     warm = statistics.median(s[1] for s in starts)
-    rows.append(
-        (f"cold start to first output ({starts[0][2]})", f"{cold:,.0f} ms", "", "")
-    )
+    rows.append((f"cold start to first output ({starts[0][2]})", f"{cold:,.0f} ms", "", ""))
     rows.append(("second Run to first output", f"{warm:,.0f} ms", "", ""))
     raw, zipped = fetched["before"]
     pyodide = (
@@ -307,9 +293,7 @@ def report(starts, fetched, timings) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for n, row in enumerate(rows):
         print(
-            "  ".join(
-                cell.ljust(width) for cell, width in zip(row, widths, strict=True)
-            ).rstrip()
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
         if n == 0:
             print("  ".join("-" * width for width in widths))

@@ -23,12 +23,10 @@ Into that div this hook puts the exercise's `check.py`, as the first child:
 source, then `check(output)` with everything the reader's program printed to stdout;
 `None` means right, a string is the hint to show. exercises/README.md has the contract.
 
-Until hooks/runnable_snippets.py resolves includes against every `base_path` of
-`pymdownx.snippets` (it looks in the first, `snippets/`, only, and a missing file stops
-the build), the whole-file includes of `exercises/…` are replaced here by the files'
-text before that hook sees the page: the blocks show the same code, without a Run
-button. `inline_exercise_includes()` is that stopgap; drop it once the runner can
-resolve them.
+hooks/runnable_snippets.py resolves includes against every `base_path` of
+`pymdownx.snippets`, so the starter and solution blocks are runnable like any snippet.
+`inline_exercise_includes()`, which inlined them while it could not, is no longer
+called from a page event.
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -115,11 +112,6 @@ def embed_checks(html_text: str, exercises_dir: Path, where: str) -> str:
         return match.group() + check_element(exercise, check_file.read_text(encoding="utf-8"))
 
     return DIV_OPEN.sub(embed, html_text)
-
-
-@event_priority(10)  # before hooks/runnable_snippets.py, which would look in snippets/
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return inline_exercise_includes(markdown, _base_paths(config))
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -27,9 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 PYTHON_LANGS = {"python", "py", "python3", "py3"}
-FENCE_OPEN = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<header>[^`\n]*)$"
-)
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<header>[^`\n]*)$")
 INCLUDE = re.compile(r'^[ \t]*-{2,}8<-{2,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
 # The same pattern as tests/snippet_files.py: the output a run printed on CPython.
 OUTPUT_COMMENT = re.compile(r"^[ \t]*#> ?(.*)$", re.MULTILINE)
@@ -38,9 +36,7 @@ SECTION_MARKER = re.compile(
     r"^[ \t]*#[ \t]*-{2,}8<-{2,}[ \t]*\[(start|end):[^\]]*\][ \t]*\n?", re.MULTILINE
 )
 MARKER_ATTR = "data-runner-key"
-MARKED_DIV = re.compile(
-    rf'<div (?P<attrs>[^>]*?){MARKER_ATTR}="(?P<key>\d+)"(?P<rest>[^>]*)>'
-)
+MARKED_DIV = re.compile(rf'<div (?P<attrs>[^>]*?){MARKER_ATTR}="(?P<key>\d+)"(?P<rest>[^>]*)>')
 DIV_TAG = re.compile(r"<div\b|</div>")
 
 # Module -> why a program that imports it cannot run in the browser.
@@ -87,9 +83,7 @@ def find_snippet_fences(markdown: str) -> list[tuple[int, int, str, Block]]:
             continue
         fence, indent = opening["fence"], opening["indent"]
         end = i + 1
-        closing = re.compile(
-            rf"^{re.escape(indent)}[ \t]*{fence[0]}{{{len(fence)},}}[ \t]*$"
-        )
+        closing = re.compile(rf"^{re.escape(indent)}[ \t]*{fence[0]}{{{len(fence)},}}[ \t]*$")
         while end < len(lines) and not closing.match(lines[end]):
             end += 1
         body = [line for line in lines[i + 1 : end] if line.strip()]
@@ -104,9 +98,7 @@ def find_snippet_fences(markdown: str) -> list[tuple[int, int, str, Block]]:
 def _is_python(header: str) -> bool:
     header = header.strip()
     if header.startswith("{"):
-        return any(
-            word in {f".{lang}" for lang in PYTHON_LANGS} for word in header[1:].split()
-        )
+        return any(word in {f".{lang}" for lang in PYTHON_LANGS} for word in header[1:].split())
     return header.split(" ")[0].lower() in PYTHON_LANGS if header else False
 
 
@@ -117,11 +109,7 @@ def _with_marker(header: str, key: int) -> str:
         return f'{header.rstrip("}").rstrip()} {MARKER_ATTR}="{key}"}}'
     lang, _, options = header.partition(" ")
     return (
-        "{"
-        + " ".join(
-            filter(None, [f".{lang}", options.strip(), f'{MARKER_ATTR}="{key}"'])
-        )
-        + "}"
+        "{" + " ".join(filter(None, [f".{lang}", options.strip(), f'{MARKER_ATTR}="{key}"'])) + "}"
     )
 
 
@@ -136,9 +124,7 @@ def local_only_reason(source: str) -> str | None:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module] + [
-                f"{node.module}.{alias.name}" for alias in node.names
-            ]
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
             if node.module == "concurrent.futures" and any(
                 a.name == "ProcessPoolExecutor" for a in node.names
             ):
@@ -168,36 +154,38 @@ def playground_fragment(source: str) -> str:
     return "#code=" + base64.urlsafe_b64encode(source.encode()).decode().rstrip("=")
 
 
-def _snippets_dir(config: MkDocsConfig) -> Path:
-    options = config.mdx_configs.get("pymdownx.snippets", {})
-    base = options.get("base_path", ["."])
-    base = [base] if isinstance(base, str) else base
-    return Path(config.config_file_path).parent / base[0]
+def base_paths(config: MkDocsConfig) -> list[Path]:
+    """`pymdownx.snippets`' base paths, in the order it searches them."""
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    project = Path(config.config_file_path).parent
+    return [project / path for path in ([base] if isinstance(base, str) else base)]
 
 
-def on_page_markdown(
-    markdown: str, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def find_snippet(target: str, bases: list[Path]) -> Path | None:
+    """The file an include names, looked up as `pymdownx.snippets` does."""
+    for base in bases:
+        if (base / target).is_file():
+            return base / target
+    return None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lines = markdown.split("\n")
     blocks = []
     for key, (start, _end, header, block) in enumerate(find_snippet_fences(markdown)):
         opening = FENCE_OPEN.match(lines[start])
         assert opening
-        lines[start] = (
-            f"{opening['indent']}{opening['fence']} {_with_marker(header, key)}"
-        )
+        lines[start] = f"{opening['indent']}{opening['fence']} {_with_marker(header, key)}"
         blocks.append(block)
     _blocks[page.file.src_uri] = blocks
     return "\n".join(lines)
 
 
-def on_page_content(
-    html_text: str, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = _blocks.pop(page.file.src_uri, [])
     if not blocks:
         return html_text
-    snippets_dir = _snippets_dir(config)
+    bases = base_paths(config)
     playground = get_relative_url("playground/", page.url or ".")
     out, pos = [], 0
     for match in MARKED_DIV.finditer(html_text):
@@ -206,7 +194,7 @@ def on_page_content(
         attrs = " ".join(filter(None, [match["attrs"].strip(), match["rest"].strip()]))
         code_html = f"<div {attrs}>" + html_text[match.end() : end]
         out.append(html_text[pos : match.start()])
-        out.append(_runner_html(block, code_html, snippets_dir, playground))
+        out.append(_runner_html(block, code_html, bases, playground))
         pos = end
     out.append(html_text[pos:])
     return "".join(out)
@@ -221,10 +209,11 @@ def _matching_div_end(text: str, start: int) -> int:
     raise ValueError("unbalanced <div> in a highlighted code block")
 
 
-def _runner_html(
-    block: Block, code_html: str, snippets_dir: Path, playground: str
-) -> str:
-    source = displayed_source(snippets_dir / block.snippet)
+def _runner_html(block: Block, code_html: str, bases: list[Path], playground: str) -> str:
+    path = find_snippet(block.snippet, bases)
+    if path is None:  # pymdownx.snippets has said so already
+        return code_html
+    source = displayed_source(path)
     reason = local_only_reason(source)
     name = html.escape(block.snippet)
     if not block.whole_file:

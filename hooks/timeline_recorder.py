@@ -366,21 +366,27 @@ def timeline(recording: Recording, end: float) -> dict:
     threads, spans, prints = [], [], []
     for number, lane in enumerate(lanes, start=1):
         threads.append({"id": number, "name": lane.name})
-        cursor = lane.start
-        lane_end = lane.end if lane.end is not None else end
-        for span in lane.spans:
-            if span["from"] > cursor:
-                spans.append(_span(number, cursor, span["from"], "running", None, t0))
-            spans.append(_span(number, span["from"], span["to"], span["state"], span, t0))
-            cursor = max(cursor, span["to"])
-        if lane_end > cursor:
-            spans.append(_span(number, cursor, lane_end, "running", None, t0))
+        spans += _lane_spans(number, lane, end, t0)
         prints += [{"thread": number, "t": _ms(t, t0), "text": text} for t, text in lane.prints]
-    # A wait shorter than the clock's rounding still happened; a gap that short did not.
-    spans = [span for span in spans if span["to"] > span["from"] or "on" in span]
     spans.sort(key=lambda span: (span["from"], span["thread"]))
     prints.sort(key=lambda p: p["t"])
     return {"threads": threads, "spans": spans, "prints": prints, "end": _ms(end, t0)}
+
+
+def _lane_spans(number: int, lane: Lane, end: float, t0: float) -> list[dict]:
+    cursor = lane.start
+    lane_end = lane.end if lane.end is not None else end
+    spans = []
+    for span in lane.spans:
+        if span["from"] > cursor:
+            spans.append(_span(number, cursor, span["from"], "running", None, t0))
+        spans.append(_span(number, span["from"], span["to"], span["state"], span, t0))
+        cursor = max(cursor, span["to"])
+    spans.append(_span(number, cursor, max(lane_end, cursor), "running", None, t0))
+    # A wait shorter than the clock's rounding still happened; a gap that short did
+    # not, unless it is all the thread did.
+    kept = [span for span in spans if span["to"] > span["from"] or "on" in span]
+    return kept or spans[-1:]
 
 
 def _span(thread: int, start: float, end: float, state: str, wait: dict | None,

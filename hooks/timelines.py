@@ -1,13 +1,20 @@
 """Show who ran when: a timeline recorded from a real run of a snippet.
 
-A line of its own in a page, at the left margin,
+A comment in a page, starting at the left margin of a line of its own,
 
     <!-- timeline: race_conditions/lost_update.py -->
 
+or, with a few sentences on what to look for (Markdown, shown above the picture),
+
+    <!-- timeline: race_conditions/lost_update.py
+    Zoom in on the four depositors: ...
+    -->
+
 becomes a figure: the timeline JSON that `hooks/timeline_recorder.py` recorded from a
 run of that snippet on the Python that builds the site, drawn in the browser by
-`assets/timeline/timeline.js`. Outside this site the line is an HTML comment and shows
-nothing. The format is described in `docs/assets/timeline/README.md`.
+`assets/timeline/timeline.js`. Anywhere else (GitHub, the chapter notebooks) it stays
+a comment and shows nothing, prose included. The format is described in
+`docs/assets/timeline/README.md`.
 
 Recordings are cached by the snippet's content, the recorder's and the Python version,
 so `mkdocs serve` rebuilds stay fast. A run differs from the next in its timings, so
@@ -23,14 +30,19 @@ import platform
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
+from markdown import markdown as markdown_to_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-MARKER = re.compile(r"^<!--[ \t]*timeline:[ \t]*(?P<snippet>[^ \t>]+)[ \t]*-->[ \t]*$")
+MARKER = re.compile(
+    r"^<!--[ \t]*timeline:[ \t]*(?P<snippet>[^\s>]+?)"
+    r"(?:[ \t]*(?P<close>-->)[ \t]*|[ \t]+(?P<prose>.*)|[ \t]*)$"
+)
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 RECORDER = Path(__file__).with_name("timeline_recorder.py")
 CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
@@ -42,24 +54,37 @@ def on_page_markdown(
 ) -> str:
     root = Path(config.config_file_path).parent
     lines = markdown.split("\n")
+    out: list[str] = []
     in_fence = None
-    for index, line in enumerate(lines):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         fence = FENCE.match(line)
         if fence and (in_fence is None or fence[1].startswith(in_fence)):
             in_fence = None if in_fence else fence[1]
-            continue
         marker = None if in_fence else MARKER.match(line)
         if not marker:
+            out.append(line)
+            index += 1
             continue
         where = _marker_location(page, root, line, index)
+        # The prose runs on to the line that closes the comment.
+        prose = [marker["prose"] or ""]
+        while not marker["close"] and not prose[-1].rstrip().endswith("-->"):
+            index += 1
+            if index == len(lines):
+                raise PluginError(f"{where}: timeline marker without its closing -->")
+            prose.append(lines[index])
+        text = "\n".join(prose).rstrip().removesuffix("-->")
         snippet = marker["snippet"]
         path = _snippets_dir(config) / snippet
         if not path.is_file():
             raise PluginError(f"{where}: timeline of {snippet}: no such snippet in "
                               f"{_snippets_dir(config).relative_to(root)}/")
         data = recorded_timeline(path, root / CACHE_DIR, where)
-        lines[index] = "\n" + figure_html(snippet, data) + "\n"
-    return "\n".join(lines)
+        out.append("\n" + figure_html(snippet, data, textwrap.dedent(text).strip()) + "\n")
+        index += 1
+    return "\n".join(out)
 
 
 def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
@@ -95,22 +120,25 @@ def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
     return json.loads(result.stdout)
 
 
-def figure_html(snippet: str, data: dict) -> str:
+def figure_html(snippet: str, data: dict, prose: str = "") -> str:
     """The figure, on lines without blank ones, so Markdown passes it through whole."""
     name = html.escape(Path(snippet).name)
     # `<` escaped, so that no text in the JSON can close the script element.
     payload = json.dumps(data, separators=(",", ":")).replace("<", "\\u003c")
     version = f"{platform.python_implementation()} {platform.python_version()}"
+    # What to look for comes first, then the picture; Markdown without blank lines.
+    what_to_see = markdown_to_html(prose).replace("\n\n", "\n") if prose else ""
     return (
         f'<figure class="thread-timeline-figure">\n'
+        f"<figcaption>{what_to_see}"
+        f'<p class="tl-provenance">Recorded from a real run of <code>{name}</code> on '
+        f"{version} when this site was built; timings differ from run to run.</p>"
+        f"</figcaption>\n"
         f'<div class="thread-timeline" data-snippet="{html.escape(snippet)}" '
         f"data-search-exclude>"
         f'<script type="application/json">{payload}</script>'
         f"<noscript><p>This picture of the run, thread by thread, needs JavaScript."
         f"</p></noscript></div>\n"
-        f"<figcaption>Who ran when: recorded from a real run of <code>{name}</code> "
-        f"on {version} when this site was built. Timings differ from run to run."
-        f"</figcaption>\n"
         f"</figure>"
     )
 

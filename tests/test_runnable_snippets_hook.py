@@ -158,9 +158,7 @@ def test_playground_fragment_is_unpadded_base64url_of_utf8() -> None:
     fragment = hook.playground_fragment(source)
     encoded = fragment.removeprefix("#code=")
     assert re.fullmatch(r"[A-Za-z0-9_-]+", encoded)
-    assert (
-        base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode() == source
-    )
+    assert base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode() == source
 
 
 @pytest.mark.timeout(120)
@@ -172,9 +170,7 @@ def test_a_built_page(tmp_path: Path) -> None:
         'import threading\n\n# --8<-- [start:main]\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
         "# --8<-- [end:main]\n"
     )
-    (snippets / "child.py").write_text(
-        "import subprocess\n\nsubprocess.run(['true'])\n"
-    )
+    (snippets / "child.py").write_text("import subprocess\n\nsubprocess.run(['true'])\n")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(
@@ -226,28 +222,18 @@ def test_a_built_page(tmp_path: Path) -> None:
 
     runner = re.search(r'<div class="runner" ([^>]*)>', page)
     assert runner, page
-    attrs = {
-        k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', runner[1])
-    }
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', runner[1])}
     assert attrs["data-runner"] == "snippet"
     assert attrs["data-state"] == "idle"
     assert attrs["data-snippet"] == "ch/hello.py"
-    assert (
-        attrs["data-source"] == 'import threading\n\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
-    )
+    assert attrs["data-source"] == 'import threading\n\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
     assert json.loads(attrs["data-expected"]) == ["<b>hi</b>"]
     assert page.count('data-runner="snippet"') == 1
     assert "data-runner-key" not in page
 
-    excerpt = re.search(
-        r'<div class="runner runner--excerpt">.*?</p></div>', page, re.DOTALL
-    )
+    excerpt = re.search(r'<div class="runner runner--excerpt">.*?</p></div>', page, re.DOTALL)
     assert excerpt and 'href="playground/#code=' in excerpt[0]
     assert "Open the whole program in the playground" in excerpt[0]
 
-    local = re.search(
-        r'<div class="runner runner--local-only"[^>]*>.*?</p></div>', page, re.DOTALL
-    )
-    assert (
-        local and "Runs with a local Python only: it starts other programs" in local[0]
-    )
+    local = re.search(r'<div class="runner runner--local-only"[^>]*>.*?</p></div>', page, re.DOTALL)
+    assert local and "Runs with a local Python only: it starts other programs" in local[0]

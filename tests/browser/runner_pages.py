@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from ..snippet_files import DOCS_DIR, ROOT, SNIPPETS_DIR
+from ..snippet_files import DOCS_DIR, ROOT, included_path
 
 FINAL_STATE = re.compile(r"^(done|error|stopped)$")
 SNIPPET_RUNNER = '.runner[data-runner="snippet"]'
@@ -39,7 +39,8 @@ hook = _load_hook()
 @dataclass(frozen=True)
 class RunnableSnippet:
     page: str  # the page's URL, relative to the site's base
-    snippet: str  # relative to snippets/
+    snippet: str  # as the page includes it
+    path: Path
 
     def __str__(self) -> str:
         return f"{self.page or 'index'}:{self.snippet}"
@@ -54,17 +55,17 @@ def page_url(markdown: Path) -> str:
 
 
 def runnable_snippets_by_page() -> dict[str, list[str]]:
-    """Page URL -> the snippets its runners run, in page order, as the hook marks."""
+    """Page URL -> the snippets its runners run, in page order, as the hook marks them."""
     pages: dict[str, list[str]] = {}
     for markdown in sorted(DOCS_DIR.rglob("*.md")):
         if markdown.is_relative_to(DOCS_DIR / "assets"):
             continue
         found = []
         for *_, block in hook.find_snippet_fences(markdown.read_text()):
-            if not (SNIPPETS_DIR / block.snippet).is_file():
+            path = included_path(block.snippet)
+            if path is None:
                 continue  # a missing file fails the strict build already
-            source = hook.displayed_source(SNIPPETS_DIR / block.snippet)
-            if block.whole_file and hook.local_only_reason(source) is None:
+            if block.whole_file and hook.local_only_reason(hook.displayed_source(path)) is None:
                 found.append(block.snippet)
         if found:
             pages[page_url(markdown)] = found
@@ -76,7 +77,8 @@ def runnable_snippets() -> list[RunnableSnippet]:
     seen: dict[str, RunnableSnippet] = {}
     for page, snippets in runnable_snippets_by_page().items():
         for snippet in snippets:
-            seen.setdefault(snippet, RunnableSnippet(page, snippet))
+            path = included_path(snippet)
+            seen.setdefault(snippet, RunnableSnippet(page, snippet, path))
     return list(seen.values())
 
 

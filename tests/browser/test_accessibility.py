@@ -23,9 +23,7 @@ SCHEMES = ["light", "dark"]
 
 def serious_violations(page: Page) -> list[str]:
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "axe.run(document).then((results) => results.violations)"
-    )
+    violations = page.evaluate("axe.run(document).then((results) => results.violations)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in violations
@@ -55,9 +53,7 @@ def test_chapter_page_after_a_run(scheme_page: Page, site_url: str) -> None:
 
 
 def test_playground_after_a_run_with_errors(scheme_page: Page, site_url: str) -> None:
-    code = (
-        "import sys\nprint('out')\nprint('err', file=sys.stderr)\nraise SystemExit(1)\n"
-    )
+    code = "import sys\nprint('out')\nprint('err', file=sys.stderr)\nraise SystemExit(1)\n"
     runner = open_playground(scheme_page, site_url, code)
     run(runner)
     assert scheme_page.locator(PLAYGROUND_RUNNER).get_attribute("data-state") in (

@@ -377,6 +377,38 @@ def test_each_run_gets_a_fresh_interpreter(page: Page, site_url: str) -> None:
     assert run(runner)["stdout"] == "fresh\n"
 
 
+# For other scripts on the page
+
+
+def test_a_finished_run_is_announced(page: Page, site_url: str) -> None:
+    runner = open_playground(page, site_url, "print('announced')\nraise SystemExit(3)\n")
+    page.evaluate(
+        """() => document.addEventListener("runner-finished", (event) => {
+            window.finished = event.detail;
+        })"""
+    )
+    run(runner)
+    assert page.evaluate("window.finished") == {
+        "state": "error",
+        "reason": "exception",
+        "stdout": "announced\n",
+    }
+
+
+def test_other_scripts_can_run_a_program_quietly(page: Page, site_url: str) -> None:
+    page.goto(site_url + chapter_with_runners())
+    result = page.evaluate(
+        """async (url) => {
+            const { runProgram } = await import(url);
+            return runProgram("import sys\\nprint(6 * 7)\\nprint('e', file=sys.stderr)");
+        }""",
+        site_url + "assets/runner/runner.js",
+    )
+    assert result == {"state": "done", "reason": None, "stdout": "42\n", "stderr": "e\n"}
+    # Nothing of it shows on the page.
+    assert page.locator('[role="log"]:visible').count() == 0
+
+
 # Editing a snippet
 
 

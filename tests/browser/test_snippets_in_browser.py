@@ -3,10 +3,14 @@ button, and must print what CPython prints.
 
 Snippets whose output varies by design (tests/output_checks.py's INVARIANTS) are held
 to the same invariant as on CPython, against the output recorded in their `#>` lines.
+An exercise's programs are judged by its `check.py`, as on CPython: the check passes on
+what the solution prints in the browser, and fails on what the starter prints.
 """
 
 from __future__ import annotations
 
+import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -17,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..output_checks import INVARIANTS
-from ..snippet_files import SNIPPETS_DIR, expected_lines
+from ..snippet_files import expected_lines
 from .runner_pages import (
     SNIPPET_RUNNER,
     RunnableSnippet,
@@ -30,6 +34,7 @@ from .runner_pages import (
 )
 
 pytestmark = pytest.mark.browser
+EXERCISE = re.compile(r"^exercises/.+/(?P<program>starter|solution)\.py$")
 SNIPPETS = runnable_snippets()
 
 
@@ -41,30 +46,30 @@ def shared_context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture(scope="module")
-def chapter_pages(
-    shared_context: BrowserContext, site_url: str
-) -> Iterator[dict[str, Page]]:
-    """One page per chapter, kept open: its runners share a spare worker."""
+def chapter_pages(shared_context: BrowserContext, site_url: str) -> Iterator[dict[str, Page]]:
+    """The chapter page in use, kept open: its runners share a spare worker."""
     pages: dict[str, Page] = {}
     yield pages
     for page in pages.values():
         page.close()
 
 
-def chapter(
-    pages: dict[str, Page], context: BrowserContext, site_url: str, path: str
-) -> Page:
+def chapter(pages: dict[str, Page], context: BrowserContext, site_url: str, path: str) -> Page:
     if path not in pages:
+        # The snippets come page by page: the previous page and its spare can go.
+        for old in pages.values():
+            old.close()
+        pages.clear()
         page = context.new_page()
         page.goto(site_url + path)
         pages[path] = page
     return pages[path]
 
 
-def cpython_stdout(snippet: str, tmp_path: Path) -> tuple[list[str], int]:
+def cpython_stdout(snippet: Path, tmp_path: Path) -> tuple[list[str], int]:
     """What the snippet prints on this CPython, run from a copy in a temp dir."""
-    copy = tmp_path / Path(snippet).name
-    shutil.copy(SNIPPETS_DIR / snippet, copy)
+    copy = tmp_path / snippet.name
+    shutil.copy(snippet, copy)
     result = subprocess.run(
         [sys.executable, copy.name],
         cwd=tmp_path,
@@ -80,9 +85,7 @@ def test_there_are_runnable_snippets() -> None:
 
 
 @pytest.mark.parametrize("path", sorted(runnable_snippets_by_page()))
-def test_page_has_a_runner_for_each_runnable_snippet(
-    page: Page, site_url: str, path: str
-) -> None:
+def test_page_has_a_runner_for_each_runnable_snippet(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     runners = page.locator(SNIPPET_RUNNER)
     expected = runnable_snippets_by_page()[path]
@@ -107,13 +110,22 @@ def test_snippet_prints_in_browser_what_it_prints_on_cpython(
     shown = run(runner, timeout_ms=120_000)
     printed = lines(shown["stdout"])
 
-    cpython, returncode = cpython_stdout(snippet.snippet, tmp_path)
+    cpython, returncode = cpython_stdout(snippet.path, tmp_path)
     assert shown["state"] == ("done" if returncode == 0 else "error"), shown
+    exercise = EXERCISE.match(snippet.snippet)
+    if exercise:
+        check = runpy.run_path(str(snippet.path.with_name("check.py")))["check"]
+        hint = check(shown["stdout"])
+        if exercise["program"] == "solution":
+            assert hint is None, f"the solution's output fails its check: {hint}"
+        else:
+            assert hint is not None, "the starter's output passes the check in the browser"
+        return
     invariant = INVARIANTS.get(snippet.snippet)
     if invariant is None:
         assert printed == cpython, f"stderr in the browser:\n{shown['stderr']}"
     else:
-        source = (SNIPPETS_DIR / snippet.snippet).read_text()
+        source = snippet.path.read_text()
         problem = invariant(expected_lines(source), printed)
         assert problem is None, problem
 

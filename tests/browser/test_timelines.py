@@ -109,9 +109,9 @@ def test_keyboard_reaches_and_walks_the_timeline(timeline_page: Page) -> None:
     assert below.startswith("Thread-1 (deposit): "), below
 
     timeline_page.keyboard.press("Tab")  # and out again, in one step
-    assert timeline_page.evaluate(
-        "!document.activeElement.closest('svg.tl-plot')"
-    ), "Tab should leave the timeline"
+    assert timeline_page.evaluate("!document.activeElement.closest('svg.tl-plot')"), (
+        "Tab should leave the timeline"
+    )
     expect(tooltip).to_be_hidden()
 
 

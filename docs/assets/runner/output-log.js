@@ -68,6 +68,12 @@ export class OutputLog {
     return !this.full;
   }
 
+  // All that was written to one stream ("stdout" or "stderr"), once flushed.
+  text(stream) {
+    const spans = this.element.querySelectorAll(`[data-stream="${stream}"]`);
+    return Array.from(spans, (span) => span.textContent).join("");
+  }
+
   // A message from the runner itself, on a line of its own.
   note(text, tone = "info") {
     this.queue({ stream: "note", text, tone });

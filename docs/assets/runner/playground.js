@@ -57,6 +57,7 @@ export function mountPlayground(root, pool) {
       copyStatus.textContent = "Copy the link from the address bar.";
     }
   });
+  editor.textarea.addEventListener("input", () => (copyStatus.textContent = ""));
   window.addEventListener("hashchange", load);
 
   load();

@@ -104,6 +104,11 @@ export class RunControls {
     this.status.textContent = detail.reason === "no-jspi" ? "Not supported in this browser" : LABELS[state];
     this.runButton.setAttribute("aria-disabled", String(!over));
     this.stopButton.setAttribute("aria-disabled", String(over));
+    // For other scripts on the page, such as an exercise's check.
+    if (over && state !== "idle") {
+      const result = { state, reason: detail.reason || null, stdout: this.log.text("stdout") };
+      this.root.dispatchEvent(new CustomEvent("runner-finished", { bubbles: true, detail: result }));
+    }
   }
 
   // The runner's own words about how a run ended; the program's traceback or the

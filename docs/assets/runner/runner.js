@@ -1,9 +1,11 @@
 // Makes the runnable code on a page runnable: each `div.runner[data-runner="snippet"]`
 // (marked at build time by hooks/runnable_snippets.py) and the playground. Nothing
 // heavy is fetched here: Python loads only when someone is about to run code.
+import { hasJspi } from "./browser-support.js";
 import { mountPlayground } from "./playground.js";
+import { RunSession } from "./run-session.js";
 import { mountSnippetRunner } from "./snippet-runner.js";
-import { workerUrl } from "./site.js";
+import { limitsFor, workerUrl } from "./site.js";
 import { WorkerPool } from "./worker-pool.js";
 
 const pool = new WorkerPool(workerUrl);
@@ -17,6 +19,28 @@ function mountAll() {
     root.dataset.mounted = "";
     MOUNTS[root.dataset.runner]?.(root, pool);
   }
+}
+
+// Runs a program without showing anything and resolves with how it ended and what it
+// printed: { state, reason, stdout, stderr }. For other scripts on the site, such as
+// an exercise's check; it shares the page's spare worker.
+export function runProgram(code, limits = {}) {
+  if (!hasJspi()) return Promise.resolve({ state: "error", reason: "no-jspi", stdout: "", stderr: "" });
+  return new Promise((resolve) => {
+    const printed = { stdout: "", stderr: "" };
+    const session = new RunSession({
+      pool,
+      code,
+      limits: { ...limitsFor(document.documentElement), ...limits },
+      log: { write: (stream, text) => ((printed[stream] += text), true) },
+      onChange: (state, detail) => {
+        if (state !== "loading" && state !== "running") {
+          resolve({ state, reason: detail.reason || null, ...printed });
+        }
+      },
+    });
+    session.start();
+  });
 }
 
 mountAll();

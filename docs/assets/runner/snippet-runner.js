@@ -14,10 +14,13 @@ export function mountSnippetRunner(root, pool) {
   let editing = false;
 
   const editor = createCodeEditor({ code: original, label: `Editable code of ${name}` });
+  const caption = document.createElement("div");
+  caption.className = "runner-editor-caption";
+  caption.textContent = `${name} (your copy)`;
   const editorArea = document.createElement("div");
   editorArea.className = "runner-editor-area";
   editorArea.hidden = true;
-  editorArea.append(editor.textarea, editor.hint);
+  editorArea.append(caption, editor.textarea, editor.hint);
 
   const controls = new RunControls(root, {
     pool,

@@ -16,16 +16,11 @@ const MIN_MARK_WIDTH = 1; // px: a wait too short to see still leaves a mark
 const LABEL_FONT_PX = 12;
 const LABEL_CHAR_PX = 6; // a generous average width of a character in a bar's label
 
+/** The states a span can be in, and what the legend says of each. */
 export const STATES = {
-  running: {
-    label: "Runnable",
-    legend: "runnable: running, or ready to run as soon as it gets the GIL",
-  },
-  sleeping: { label: "Sleeping", legend: "sleeping: in time.sleep()" },
-  waiting: {
-    label: "Waiting",
-    legend: "waiting: blocked on a lock, a queue, an event, a join()…",
-  },
+  running: "runnable: running, or ready to run as soon as it gets the GIL",
+  sleeping: "sleeping: in time.sleep()",
+  waiting: "waiting: blocked on a lock, a queue, an event, a join()…",
 };
 
 const PAD = 16; // px left and right of the plot, so the axis labels at the ends fit
@@ -33,6 +28,7 @@ const MAX_SVG_WIDTH = 60000; // px: how far zooming in may stretch the picture
 const MIN_WINDOW_MS = 0.05; // zoomed all the way in, the screen shows this much
 
 let instances = 0;
+const observers = new WeakMap(); // container -> the ResizeObserver that redraws it
 
 /** Draw `data` into `container`, replacing what it holds. Redraws when it resizes. */
 export function renderTimeline(container, data) {
@@ -54,7 +50,9 @@ export function renderTimeline(container, data) {
     "+ and − zoom.";
   container.append(zoom.root, chart, tooltip, legend(id), hint, tables(timeline));
 
-  const view = { factor: 1, focused: { lane: 0, index: 0 }, width: 0, plot: null };
+  // The keyboard's way in: the first moment of the first thread that has any.
+  const firstLane = Math.max(0, timeline.lanes.findIndex((lane) => lane.items.length));
+  const view = { factor: 1, focused: { lane: firstLane, index: 0 }, width: 0, plot: null };
   const left = labelWidth(timeline.lanes);
   names.style.width = `${left}px`;
   names.append(namesSvg(timeline.lanes, left));
@@ -97,14 +95,17 @@ export function renderTimeline(container, data) {
   });
 
   draw();
+  observers.get(container)?.disconnect(); // drawn again: the old picture is gone
   if (typeof ResizeObserver === "function") {
     let frame = 0;
-    new ResizeObserver(() => {
+    const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (Math.floor(scroller.clientWidth) !== view.width) draw(centerTime());
       });
-    }).observe(scroller);
+    });
+    observer.observe(scroller);
+    observers.set(container, observer);
   }
   return container;
 }
@@ -155,11 +156,10 @@ function normalized(data) {
     throw new TypeError("timeline data needs `threads` and `spans` arrays");
   }
   const prints = Array.isArray(data.prints) ? data.prints : [];
-  const lastMoment = Math.max(
-    0,
-    ...data.spans.map((s) => s.to),
-    ...prints.map((p) => p.t),
-  );
+  // A loop, not Math.max(...spans): a long run has more spans than a call has room for.
+  let lastMoment = 0;
+  for (const span of data.spans) lastMoment = Math.max(lastMoment, span.to);
+  for (const print of prints) lastMoment = Math.max(lastMoment, print.t);
   const end = Number.isFinite(data.end) && data.end > 0 ? data.end : lastMoment || 1;
   const lanes = data.threads.map((thread) => ({
     thread,
@@ -550,7 +550,7 @@ function nextItem(lanes, { lane, index }, key) {
 
 function legend(id) {
   const list = el("ul", { class: "tl-legend", "aria-label": "Legend" });
-  for (const [state, { legend: text }] of Object.entries(STATES)) {
+  for (const [state, text] of Object.entries(STATES)) {
     const swatch = svgEl("svg", {
       class: "tl-swatch",
       width: 24,

@@ -18,6 +18,8 @@ Modules:
 - ``frames``: whose code a frame runs (runtime, standard library or reader).
 - ``green_asyncio``: an asyncio event loop that waits by parking its thread.
 - ``deadlock_report``: what each stuck thread waits for, in the reader's words.
+- ``introspection``: ``sys._current_frames`` and ``faulthandler.dump_traceback``.
+- ``stacks``: copies of suspended threads' frames, taken on their own stacks.
 - ``streams``: ``sys.stdout``, ``sys.stderr`` and ``sys.stdin``.
 - ``tracebacks``: tracebacks without the runtime's own frames.
 - ``unsupported``: clear messages for what a browser cannot do.

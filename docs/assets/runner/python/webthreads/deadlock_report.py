@@ -1,14 +1,14 @@
 """The deadlock report: what each stuck thread waits for, in the reader's terms.
 
-For each parked thread, the frames are walked outwards from where it parked to the
-first frame of the reader's code; the frame just inside it is the API call the reader
-made (``Queue.get``, ``Thread.join``, ``Lock.acquire``…), and the reader's frame gives
-the line.
+For each parked thread, its frames (copied on its own stack, see ``stacks``) are walked
+outwards from where it parked to the first frame of the reader's code; the frame just
+inside it is the API call the reader made (``Queue.get``, ``Thread.join``,
+``Lock.acquire``…), and the reader's frame gives the line.
 """
 
 import sys
 
-from . import scheduler
+from . import scheduler, stacks
 from .frames import is_runtime, is_user
 from .locks import RLock, lock
 from .simple_queue import SimpleQueue
@@ -22,9 +22,11 @@ _METHOD_NAMES = {"__enter__": "acquire"}
 _RUNTIME_MODULES = {"webthreads.green_asyncio": "asyncio"}
 
 
-def report(parked):
+def report(reporter, parked):
+    """The report, made on the stack of ``reporter``, one of the ``parked`` threads."""
     lines = [HEADER]
-    lines += ["  " + describe(thread) for thread in sorted(parked, key=_ident)]
+    for thread in sorted(parked, key=_ident):
+        lines.append("  " + describe(thread, stacks.of_parked(thread, reporter)))
     return "\n".join(lines) + "\n"
 
 
@@ -38,9 +40,10 @@ def thread_name(ident):
     return thread.name if thread is not None else f"Thread {ident}"
 
 
-def describe(thread):
+def describe(thread, frame):
+    """One line for ``thread``, whose stack from where it parked is ``frame``."""
     name = thread_name(thread.ident)
-    api, caller = _api_and_caller(thread.frame, is_user)
+    api, caller = _api_and_caller(frame, is_user)
     if api is not None:
         where = f"{caller.f_code.co_filename}:{caller.f_lineno}"
         return f"{name} waits in {_operation(api, thread.waiting)} at {where}"
@@ -50,7 +53,7 @@ def describe(thread):
             f"for the non-daemon thread {thread_name(thread.waiting.ident)}"
         )
     # No frame of the reader's: name the call the standard library made.
-    api, caller = _api_and_caller(thread.frame, _is_library)
+    api, caller = _api_and_caller(frame, _is_library)
     if api is not None:
         module = caller.f_globals.get("__name__", "?")
         where = f"{module}.{caller.f_code.co_qualname}"

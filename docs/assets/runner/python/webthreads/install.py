@@ -13,6 +13,7 @@ import time
 
 from . import (
     green_asyncio,
+    introspection,
     preemption,
     program,
     scheduler,
@@ -59,6 +60,7 @@ def install():
     program.install()
     unsupported.install()
     green_asyncio.install()
+    introspection.install()
     sys.stdout = streams.stdout
     sys.stderr = streams.stderr
     _cache_runtime_sources()

@@ -26,8 +26,8 @@ def finish(status, reason=None, message=None):
     bridge.js.finish(status, reason, message)
 
 
-def _on_deadlock(parked):
-    streams.stderr.write(deadlock_report.report(parked))
+def _on_deadlock(reporter, parked):
+    streams.stderr.write(deadlock_report.report(reporter, parked))
     finish("error", "deadlock", "every thread is waiting and none can wake the others")
 
 

@@ -76,7 +76,7 @@ class GreenThread:
         self.wakeup = None  # the future it is suspended on; None before its first run
         self.woken = False  # whether its last park ended by wake() (else a timeout)
         self.waiting = None  # what it is parked on, for deadlock reports
-        self.frame = None  # the frame that parked, for deadlock reports
+        self.frame = None  # where it stopped running, for reports and dumps
         self.park_seq = 0
         self.timed = False  # whether its current park has a timeout
 
@@ -99,8 +99,11 @@ current_ident = MAIN_IDENT
 switch_counter = array("i", [0])
 finished = False  # set when the run is over: nothing is scheduled any more
 
-# Called with the list of parked threads when none can ever run again.
+# Called as deadlock_handler(reporter, parked threads) when none can ever run again,
+# on the stack of ``reporter``, one of them.
 deadlock_handler = None
+_deadlock_reporter = None
+_visit = None  # a _Visit in progress
 
 
 def get_ident():
@@ -166,8 +169,10 @@ def yield_now():
     if not _ready and now - _last_breath <= BREATH_INTERVAL:
         return
     thread.state = READY
+    thread.frame = sys._getframe(1)
     _ready.append(thread)
     _switch_from(thread)
+    thread.frame = None
 
 
 def sleep(seconds):
@@ -249,23 +254,76 @@ def _switch_from(thread):
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
     wakeup = Future(loop=_IMMEDIATE)
+    thread.wakeup = wakeup
     if finished:
-        run_sync(wakeup)  # never resolved: the run is over
+        _suspend(thread, wakeup)  # never resumed: the run is over
         return
     if now - _last_breath > BREATH_INTERVAL:
-        thread.wakeup = wakeup
         _idle_until_event_loop()
     elif _ready:
         following = _ready.popleft()
         if following is thread:
+            thread.wakeup = None
             thread.state = RUNNING
             return
-        thread.wakeup = wakeup
         _resume(following)
     else:
-        thread.wakeup = wakeup
         _go_idle(now)
-    run_sync(wakeup)
+    _suspend(thread, wakeup)
+
+
+def _suspend(thread, wakeup):
+    """Wait until ``wakeup`` is resolved; meanwhile serve visits and deadlock reports."""
+    global _deadlock_reporter
+    while True:
+        run_sync(wakeup)
+        if _visit is not None and _visit.target is thread:
+            _visit.run()
+        elif _deadlock_reporter is thread:
+            _deadlock_reporter = None
+            deadlock_handler(thread, [t for t in _threads.values() if t.state is PARKED])
+        else:
+            return
+        wakeup = thread.wakeup = Future(loop=_IMMEDIATE)
+        if _visit is not None:
+            _visit.done.set_result(None)
+
+
+class _Visit:
+    def __init__(self, target, function):
+        self.target = target
+        self.function = function
+        self.done = Future(loop=_IMMEDIATE)
+        self.result = self.error = None
+
+    def run(self):
+        try:
+            self.result = self.function()
+        except BaseException as error:  # noqa: BLE001 - handed to the visitor
+            self.error = error
+
+
+def visit(thread, function):
+    """Run ``function()`` on the stack of ``thread``, which is suspended, and return
+    its result; nothing else runs meanwhile.
+
+    A suspended thread's frames may only be walked from its own stack: frames that
+    cross C code live on the C stack, which other threads reuse while it waits.
+    """
+    global _visit
+    wakeup = thread.wakeup
+    if wakeup is None or wakeup.done():
+        return None  # never ran, or about to run: no frames to look at
+    _visit = current_visit = _Visit(thread, function)
+    thread.wakeup = None
+    wakeup.set_result(None)
+    try:
+        run_sync(current_visit.done)
+    finally:
+        _visit = None
+    if current_visit.error is not None:
+        raise current_visit.error
+    return current_visit.result
 
 
 def _resume(thread):
@@ -291,7 +349,7 @@ def _idle_until_event_loop():
 
 def _go_idle(now):
     """No thread can run: wait for the earliest timeout, or report a deadlock."""
-    global current
+    global current, _deadlock_reporter
     current = None
     while _timers and not _timer_is_live(_timers[0]):
         heapq.heappop(_timers)
@@ -299,7 +357,12 @@ def _go_idle(now):
         _compact_timers()
         bridge.js.armTimer(max(0.0, (_timers[0][0] - now) * 1000.0))
     elif deadlock_handler is not None:
-        deadlock_handler([t for t in _threads.values() if t.state is PARKED])
+        # Reported from a parked thread's own stack, where it can visit the others.
+        parked = [t for t in _threads.values() if t.state is PARKED and t.wakeup]
+        if parked:
+            _deadlock_reporter = parked[0]
+            wakeup, parked[0].wakeup = parked[0].wakeup, None
+            wakeup.set_result(None)
 
 
 def _timer_is_live(entry):

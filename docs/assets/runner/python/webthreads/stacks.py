@@ -1,0 +1,71 @@
+"""Copies of the frames of suspended threads, safe to keep and to walk.
+
+A suspended thread's frames can only be walked from its own stack (see
+``scheduler.visit``), so reports and introspection work on these snapshots: they
+offer what tracebacks and debugging code read from a frame.
+"""
+
+import sys
+
+from . import scheduler
+from .frames import is_runtime
+
+
+class FrameSnapshot:
+    __slots__ = ("f_code", "f_lineno", "f_lasti", "f_globals", "f_builtins", "f_locals")
+    __slots__ += ("f_back", "f_trace", "f_trace_lines", "f_trace_opcodes")
+
+    def __init__(self, frame):
+        self.f_code = frame.f_code
+        self.f_lineno = frame.f_lineno
+        self.f_lasti = frame.f_lasti
+        self.f_globals = frame.f_globals
+        self.f_builtins = frame.f_builtins
+        self.f_locals = dict(frame.f_locals)
+        self.f_back = None
+        self.f_trace = None
+        self.f_trace_lines = True
+        self.f_trace_opcodes = False
+
+    def clear(self):
+        pass
+
+    def __repr__(self):
+        code = self.f_code
+        return (
+            f"<frame at {id(self):#x}, file {code.co_filename!r}, "
+            f"line {self.f_lineno}, code {code.co_name}>"
+        )
+
+
+def snapshot(frame, with_runtime=False):
+    """The innermost snapshot of the stack from ``frame`` out (by default without the
+    runtime's frames)."""
+    innermost = newest = None
+    while frame is not None:
+        if with_runtime or not is_runtime(frame.f_code):
+            copy = FrameSnapshot(frame)
+            if newest is None:
+                innermost = copy
+            else:
+                newest.f_back = copy
+            newest = copy
+        frame = frame.f_back
+    return innermost
+
+
+def of_thread(thread, here=None):
+    """Where ``thread`` stands: its innermost frame, real if it is the caller's own
+    thread (``here``), else a snapshot taken on its stack; None if it never ran."""
+    if thread is scheduler.current:
+        return here or sys._getframe(1)
+    return scheduler.visit(thread, lambda: snapshot(thread.frame))
+
+
+def of_parked(thread, reporter):
+    """The stack of a parked thread from where it parked, runtime frames included.
+
+    ``reporter`` is the parked thread whose stack the caller runs on."""
+    if thread is reporter:
+        return snapshot(thread.frame, with_runtime=True)
+    return scheduler.visit(thread, lambda: snapshot(thread.frame, with_runtime=True))
