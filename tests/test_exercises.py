@@ -62,6 +62,7 @@ def test_there_are_exercises() -> None:
 
 def test_every_exercise_folder_is_complete() -> None:
     folders = sorted(p.relative_to(EXERCISES_DIR) for p in EXERCISES_DIR.glob("*/*/"))
+    assert folders, f"no folders under {EXERCISES_DIR}"
     incomplete = [
         f"{folder}: {sorted(p.name for p in (EXERCISES_DIR / folder).iterdir())}"
         for folder in folders

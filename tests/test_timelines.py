@@ -21,16 +21,17 @@ STATES = {"running", "sleeping", "waiting"}
 pytestmark = pytest.mark.timeout(300)
 
 # Every wait here is certain, whatever the load: each one either has a timeout that
-# must pass, or waits for something the main thread does only after a pause.
+# must pass, or waits for a lock that the main thread releases only once the waiting
+# thread has stopped at it.
 WAITS_PROGRAM = '''\
 import queue
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 lock = threading.Lock()
 go = threading.Event()
-about_to_wait = threading.Event()
 
 
 def worker():
@@ -39,21 +40,30 @@ def worker():
         queue.Queue().get(timeout=0.05)  # wait: Queue.get() timeout
     except queue.Empty:
         print("nothing came")
-    about_to_wait.set()
+    threading.Event().wait(0.05)  # wait: Event.wait() timeout
     with lock:  # wait: with Lock
         print("got the lock")
-    go.wait()  # wait: Event.wait()
+    go.wait()  # keeps the thread alive until the main thread says
     time.sleep(0.01)  # sleep: time.sleep(0.01)
+
+
+def line_in_worker(thread):
+    frame = sys._current_frames().get(thread.ident)
+    while frame is not None and frame.f_code.co_name != "worker":
+        frame = frame.f_back
+    return frame.f_lineno if frame else None
 
 
 if __name__ == "__main__":
     lock.acquire()
     thread = threading.Thread(target=worker, name="worker")
     thread.start()
-    about_to_wait.wait()
-    time.sleep(0.2)
+    with_line = next(n for n, line in enumerate(open(__file__), 1) if "# wait: with" in line)
+    while line_in_worker(thread) != with_line:
+        time.sleep(0.01)
+    time.sleep(0.1)
     lock.release()
-    thread.join(timeout=0.2)  # wait: Thread.join() timeout
+    thread.join(timeout=0.1)  # wait: Thread.join() timeout
     go.set()
     thread.join()
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -158,7 +168,7 @@ def line_of(source: str, comment: str) -> int:
         ("worker", "Lock.acquire()", "# wait: Lock.acquire() timeout", True),
         ("worker", "Queue.get()", "# wait: Queue.get() timeout", True),
         ("worker", "with Lock", "# wait: with Lock", False),
-        ("worker", "Event.wait()", "# wait: Event.wait()", False),
+        ("worker", "Event.wait()", "# wait: Event.wait() timeout", True),
         ("MainThread", "Thread.join()", "# wait: Thread.join() timeout", True),
     ],
 )

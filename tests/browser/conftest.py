@@ -6,8 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,17 +51,10 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once for the browser tests."""
-    out = tmp_path_factory.mktemp("browser-site") / SUB_PATH
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def site_dir(built_site: Path) -> Path:
+    """The site the CPython tests built, reused: it is already under the sub-path."""
+    assert built_site.name == SUB_PATH, f"site built under /{built_site.name}/"
+    return built_site
 
 
 @pytest.fixture(scope="session")

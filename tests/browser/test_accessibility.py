@@ -12,6 +12,7 @@ from .runner_pages import (
     SNIPPET_RUNNER,
     chapter_with_runners,
     open_playground,
+    reveal,
     run,
 )
 
@@ -48,6 +49,7 @@ def test_chapter_page_after_a_run(scheme_page: Page, site_url: str) -> None:
     assert run(runner)["state"] == "done"
     # An open editor is on the page too.
     second = scheme_page.locator(SNIPPET_RUNNER).last
+    reveal(second)
     second.get_by_role("button", name="Edit", exact=True).click()
     assert serious_violations(scheme_page) == []
 

@@ -17,9 +17,9 @@ def check(output: str) -> str | None:
     found = re.fullmatch(r"connections opened and closed: (\d+)", lines[-1])
     if len(lines) != len(QUERIES) + 1 or not found:
         return "The last line should be 'connections opened and closed: N'."
-    if not 1 <= int(found.group(1)) <= WORKERS:
+    if int(found.group(1)) != WORKERS:
         return (
             f"{found.group(1)} connections for {WORKERS} worker threads: each thread should "
-            "open one connection on its first query and reuse it after that."
+            "open one connection on its first query, reuse it, and add it to `opened`."
         )
     return None

@@ -22,6 +22,7 @@ class Connection:
 
 opened = []  # every connection, so that all can be closed at the end
 opened_lock = threading.Lock()
+in_pairs = threading.Barrier(2)
 local = threading.local()  # local.connection: each thread sees its own
 
 
@@ -34,6 +35,7 @@ def get_connection():
 
 
 def run_query(sql):
+    in_pairs.wait()  # each query waits for a second one: both workers are busy at once
     return get_connection().query(sql)
 
 
