@@ -98,7 +98,8 @@ def find_snippet_fences(markdown: str) -> list[tuple[int, int, str, Block]]:
 def _is_python(header: str) -> bool:
     header = header.strip()
     if header.startswith("{"):
-        return any(word in {f".{lang}" for lang in PYTHON_LANGS} for word in header[1:].split())
+        words = header.strip("{}").split()
+        return any(word in {f".{lang}" for lang in PYTHON_LANGS} for word in words)
     return header.split(" ")[0].lower() in PYTHON_LANGS if header else False
 
 

@@ -78,8 +78,12 @@ def test_nested_and_brace_style_fences_are_found() -> None:
             ~~~~python
             --8<-- "ch/b.py"
             ~~~~
+
+        ```{.python}
+        --8<-- "ch/c.py"
+        ```
         """
-    ) == [(["ch/a.py"], True), (["ch/b.py"], True)]
+    ) == [(["ch/a.py"], True), (["ch/b.py"], True), (["ch/c.py"], True)]
 
 
 def test_other_fences_are_left_alone() -> None:
@@ -171,6 +175,9 @@ def test_a_built_page(tmp_path: Path) -> None:
         "# --8<-- [end:main]\n"
     )
     (snippets / "child.py").write_text("import subprocess\n\nsubprocess.run(['true'])\n")
+    # Found through the second base path, as exercises/ is.
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "more.py").write_text("print('more')\n")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(
@@ -191,6 +198,10 @@ def test_a_built_page(tmp_path: Path) -> None:
             ```python
             --8<-- "ch/child.py"
             ```
+
+            ```python
+            --8<-- "extra/more.py"
+            ```
             """
         )
     )
@@ -207,7 +218,7 @@ def test_a_built_page(tmp_path: Path) -> None:
               - pymdownx.highlight
               - pymdownx.superfences
               - pymdownx.snippets:
-                  base_path: [snippets]
+                  base_path: [snippets, "."]
                   check_paths: true
             """
         )
@@ -220,15 +231,16 @@ def test_a_built_page(tmp_path: Path) -> None:
     )
     page = (tmp_path / "site" / "index.html").read_text()
 
-    runner = re.search(r'<div class="runner" ([^>]*)>', page)
-    assert runner, page
-    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', runner[1])}
+    runners = re.findall(r'<div class="runner" ([^>]*)>', page)
+    assert len(runners) == 2, page
+    assert 'data-snippet="extra/more.py"' in runners[1]
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', runners[0])}
     assert attrs["data-runner"] == "snippet"
     assert attrs["data-state"] == "idle"
     assert attrs["data-snippet"] == "ch/hello.py"
     assert attrs["data-source"] == 'import threading\n\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
     assert json.loads(attrs["data-expected"]) == ["<b>hi</b>"]
-    assert page.count('data-runner="snippet"') == 1
+    assert page.count('data-runner="snippet"') == 2
     assert "data-runner-key" not in page
 
     excerpt = re.search(r'<div class="runner runner--excerpt">.*?</p></div>', page, re.DOTALL)

@@ -343,6 +343,7 @@ def test_output_without_newlines_is_capped_too(page: Page, site_url: str) -> Non
     result = run(open_playground(page, site_url, code))
     assert result["reason"] == "output-limit"
     assert result["stdout"] == "x" * 50_000
+    assert "Output cut after 50,000 characters" in result["notes"]
 
 
 def test_output_cap_is_configurable(page: Page, site_url: str) -> None:
@@ -565,3 +566,14 @@ def test_a_worker_without_jspi_is_never_a_hang(page: Page, site_url: str) -> Non
     result = run(runner, timeout_ms=5000)
     assert (result["state"], result["reason"]) == ("error", "no-jspi")
     assert "Chrome and Edge" in result["notes"]
+
+
+def test_a_worker_that_fails_to_load_is_reported(page: Page, site_url: str) -> None:
+    page.route(
+        re.compile(r".*/assets/runner/worker\.mjs$"),
+        lambda route: route.fulfill(status=404, body="not here"),
+    )
+    runner = open_playground(page, site_url, "print('hi')\n")
+    result = run(runner, timeout_ms=5000)
+    assert (result["state"], result["reason"]) == ("error", "internal")
+    assert "The Python runtime failed" in result["notes"]

@@ -78,8 +78,12 @@ def test_one_lane_per_thread_with_labelled_bars(timeline_page: Page, site_dir: P
 
 
 def test_hover_shows_details(timeline_page: Page) -> None:
-    sleep = timeline_page.locator(f"{PLOT} .tl-target-sleeping").nth(42)
-    sleep.hover(force=True)  # the bar may be a pixel wide: hover its middle anyway
+    sleeps = timeline_page.locator(f"{PLOT} .tl-target-sleeping")
+    widest = sleeps.evaluate_all(
+        "(marks) => marks.reduce((best, mark, i) =>"
+        " mark.getBBox().width > marks[best].getBBox().width ? i : best, 0)"
+    )
+    sleeps.nth(widest).hover(force=True)
     tooltip = timeline_page.locator(f"{FIGURE} .tl-tooltip")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_have_text(

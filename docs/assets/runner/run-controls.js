@@ -113,18 +113,19 @@ export class RunControls {
 
   // The runner's own words about how a run ended; the program's traceback or the
   // deadlock report already came on stderr.
-  explain({ reason, message }, limits) {
+  explain({ reason, message, workerFailed }, limits) {
     const log = this.log;
     switch (reason) {
       case "stop":
         return log.note("Stopped.");
       case "time-limit":
         return log.note(`Stopped after ${limits.timeLimitSeconds} s, the time limit for a run.`, "error");
-      case "output-limit":
-        return log.note(
-          `Output cut after ${limits.maxOutputLines.toLocaleString("en")} lines: the program was stopped.`,
-          "error",
-        );
+      case "output-limit": {
+        const cap = log.lines >= limits.maxOutputLines
+          ? `${limits.maxOutputLines.toLocaleString("en")} lines`
+          : `${limits.maxOutputChars.toLocaleString("en")} characters`;
+        return log.note(`Output cut after ${cap}: the program was stopped.`, "error");
+      }
       case "no-jspi":
         log.note(NO_JSPI_MESSAGE, "error");
         if (this.recordedOutput?.length) {
@@ -132,8 +133,11 @@ export class RunControls {
           log.recorded(this.recordedOutput);
         }
         return;
-      case "load":
       case "internal":
+        // The worker explains its own failures on stderr; a worker that died cannot.
+        if (!workerFailed) return;
+      // falls through
+      case "load":
         return log.note(`The Python runtime failed: ${message || "no details"}`, "error");
     }
   }

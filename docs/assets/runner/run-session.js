@@ -47,7 +47,7 @@ export class RunSession {
           ? this.finish("done", {})
           : this.finish("error", { reason: message.reason || "exception", message: message.message });
       case "failed":
-        return this.finish("error", { reason: "internal", message: message.message });
+        return this.finish("error", { reason: "internal", message: message.message, workerFailed: true });
     }
   }
 

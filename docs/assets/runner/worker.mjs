@@ -12,7 +12,9 @@ import { PYTHON_ENV, RUNTIME_FILES, installRuntime } from "./python/runtime.mjs"
 const PYODIDE_URL = new URL("../../pyodide/", import.meta.url);
 const SNAPSHOT_URL = new URL("runtime-snapshot.bin.gz", PYODIDE_URL);
 const RUNTIME_URL = new URL("python/webthreads/", import.meta.url);
-const SIGUSR1 = 10;
+const SIGUSR1 = 10; // switch threads (webthreads/preemption.py)
+const SIGUSR2 = 12; // collect garbage (webthreads/collector.py)
+const COLLECTION_INTERVAL_MS = 50;
 const OUTPUT_DELAY_MS = 16; // output waits at most this long to be sent in a batch
 const OUTPUT_BATCH_CHARS = 65536;
 const NO_JSPI =
@@ -121,6 +123,7 @@ function cancelTimer() {
 const tick = {
   next: Infinity, // no signal before the program starts
   interval: 5,
+  nextCollection: Infinity,
   module: null, // Emscripten module: its HEAP32 is the interpreter's memory
   counter: -1, // where scheduler.switch_counter lives in it
   seen: 0,
@@ -132,12 +135,17 @@ const tick = {
         // Another thread runs now: it gets a whole time slice.
         this.seen = switches;
         this.next = now + this.interval;
-        return 0;
       }
     }
-    if (now < this.next) return 0;
-    this.next = now + this.interval;
-    return SIGUSR1;
+    if (now >= this.next) {
+      this.next = now + this.interval;
+      return SIGUSR1;
+    }
+    if (now >= this.nextCollection) {
+      this.nextCollection = now + COLLECTION_INTERVAL_MS;
+      return SIGUSR2;
+    }
+    return 0;
   },
   set 0(value) {},
 };
@@ -145,6 +153,7 @@ const tick = {
 function stopClock() {
   cancelTimer();
   tick.next = Infinity;
+  tick.nextCollection = Infinity;
 }
 
 // ---- What Python calls (webthreads/bridge.py) ------------------------------------
@@ -160,6 +169,9 @@ const bridge = {
   },
   tickSoon() {
     tick.next = 0;
+  },
+  collectSoon() {
+    tick.nextCollection = 0;
   },
   setSwitchInterval(seconds) {
     tick.interval = seconds * 1000;
@@ -264,6 +276,7 @@ function trampolineSlot(module) {
 
 function start(code) {
   tick.next = performance.now() + tick.interval;
+  tick.nextCollection = performance.now() + COLLECTION_INTERVAL_MS;
   runtime.runMain.callPromising(code).catch(internalError);
 }
 

@@ -12,7 +12,7 @@ const LANE_HEIGHT = 30;
 const BAR_TOP = 10; // above the bar: room for the print ticks
 const BAR_HEIGHT = 14;
 const AXIS_HEIGHT = 26;
-const MIN_MARK_WIDTH = 1; // px: a wait too short to see still leaves a mark
+const MIN_MARK_WIDTH = 1; // px: a span too short to see still leaves a mark
 const LABEL_FONT_PX = 12;
 const LABEL_CHAR_PX = 6; // a generous average width of a character in a bar's label
 
@@ -279,14 +279,14 @@ function plotSvg(timeline, id, screenWidth, view, container, tooltip) {
   });
   root.append(patterns(id), axis(end, x, lanes.length * LANE_HEIGHT, plot));
 
-  // What the eye sees: runnable bars, then waits and sleeps above them, so that even
-  // the shortest still shows.
+  // What the eye sees: waits and sleeps, then the runnable stretches between them on
+  // top, so that even the shortest still shows as a line.
   const bars = svgEl("g", { class: "tl-bars", "aria-hidden": "true" });
   lanes.forEach((lane, laneIndex) => {
     const top = laneIndex * LANE_HEIGHT;
     const running = lane.spans.filter((span) => span.state === "running");
     const others = lane.spans.filter((span) => span.state !== "running");
-    for (const span of [...running, ...others]) bars.append(bar(span, x, top, id));
+    for (const span of [...others, ...running]) bars.append(bar(span, x, top, id));
   });
   root.append(bars);
 
@@ -375,8 +375,7 @@ function scrollIntoSight(node, scroller) {
 
 function spanBox(span, x, top) {
   const from = x(span.from);
-  const to = x(span.to);
-  const width = span.state === "running" ? to - from : Math.max(to - from, MIN_MARK_WIDTH);
+  const width = Math.max(x(span.to) - from, MIN_MARK_WIDTH);
   return { x: from, y: top + BAR_TOP, width, height: BAR_HEIGHT };
 }
 
@@ -494,20 +493,17 @@ function itemAt(root, lanes, x, px, py) {
     const to = Math.max(x(item.span.to), from + MIN_MARK_WIDTH);
     return px < from ? from - px : px > to ? px - to : 0;
   };
-  const candidates = lane.items.filter((item) =>
-    py - top < BAR_TOP ? item.kind === "print" : item.kind === "span",
-  );
-  let best = null;
+  let best = -1;
   let bestScore = Infinity;
-  for (const item of candidates) {
-    // Within reach of the pointer, a wait or a print wins over the runnable bar
-    // around it: those are what the reader is looking for.
-    const score =
-      distance(item) + (item.kind === "span" && item.span.state === "running" ? 3 : 0);
-    if (score < bestScore) [best, bestScore] = [item, score];
-  }
-  if (!best || bestScore > 8) return null;
-  return itemElement(root, { lane: laneIndex, index: lane.items.indexOf(best) });
+  lane.items.forEach((item, index) => {
+    if ((py - top < BAR_TOP) !== (item.kind === "print")) return; // ticks above bars
+    // Under the pointer, the narrowest wins: a one-pixel mark is hard enough to hit.
+    const width = item.kind === "span" ? x(item.span.to) - x(item.span.from) : 0;
+    const score = distance(item) + Math.min(width, 1000) / 1e4;
+    if (score < bestScore) [best, bestScore] = [index, score];
+  });
+  if (best < 0 || bestScore > 8) return null;
+  return itemElement(root, { lane: laneIndex, index: best });
 }
 
 function nextItem(lanes, { lane, index }, key) {

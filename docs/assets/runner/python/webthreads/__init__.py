@@ -11,6 +11,7 @@ Modules:
 - ``bridge``: the only door to the worker's JavaScript.
 - ``scheduler``: the green threads, the run queue, timers, switching, deadlocks.
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
+- ``collector``: garbage collection that never walks a suspended stack.
 - ``locks``: ``_thread.lock`` and ``_thread.RLock``.
 - ``thread_local``: ``_thread._local``.
 - ``thread_module``: the replacement ``_thread`` module.

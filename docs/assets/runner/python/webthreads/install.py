@@ -12,6 +12,7 @@ import sys
 import time
 
 from . import (
+    collector,
     green_asyncio,
     introspection,
     preemption,
@@ -51,6 +52,7 @@ def install():
     threading.__excepthook__ = threading.excepthook
     time.sleep = scheduler.sleep
     preemption.install()
+    collector.install(preemption.preemptible)
     preemption.allow_below(
         scheduler.thread_entry,
         thread_module._run,

@@ -31,6 +31,11 @@ def allow_below(*functions):
     _entry_codes.update(function.__code__ for function in functions)
 
 
+def preemptible(frame):
+    """Whether the thread may be interrupted at ``frame``: in the program's code."""
+    return can_run_sync() and _preemptible(frame)
+
+
 def _preemptible(frame):
     while frame is not None:
         code = frame.f_code
@@ -47,7 +52,7 @@ def _preemptible(frame):
 def _on_signal(signum, frame):
     if scheduler.current is None or scheduler.finished:
         return
-    if can_run_sync() and _preemptible(frame):
+    if preemptible(frame):
         scheduler.yield_now()
     else:
         bridge.js.tickSoon()

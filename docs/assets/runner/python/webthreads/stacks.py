@@ -12,20 +12,26 @@ from .frames import is_runtime
 
 
 class FrameSnapshot:
-    __slots__ = ("f_code", "f_lineno", "f_lasti", "f_globals", "f_builtins", "f_locals")
-    __slots__ += ("f_back", "f_trace", "f_trace_lines", "f_trace_opcodes")
+    """One frame of a copied stack; ``f_back`` is made on demand, so that dropping a
+    deep stack does not recurse through a chain of objects."""
 
-    def __init__(self, frame):
-        self.f_code = frame.f_code
-        self.f_lineno = frame.f_lineno
-        self.f_lasti = frame.f_lasti
-        self.f_globals = frame.f_globals
-        self.f_builtins = frame.f_builtins
-        self.f_locals = dict(frame.f_locals)
-        self.f_back = None
+    __slots__ = ("_stack", "_index", "f_code", "f_lineno", "f_lasti", "f_globals")
+    __slots__ += ("f_builtins", "f_locals", "f_trace", "f_trace_lines", "f_trace_opcodes")
+
+    def __init__(self, stack, index):
+        self._stack = stack
+        self._index = index
+        self.f_code, self.f_lineno, self.f_lasti, self.f_globals, self.f_builtins, self.f_locals = (
+            stack[index]
+        )
         self.f_trace = None
         self.f_trace_lines = True
         self.f_trace_opcodes = False
+
+    @property
+    def f_back(self):
+        index = self._index + 1
+        return FrameSnapshot(self._stack, index) if index < len(self._stack) else None
 
     def clear(self):
         pass
@@ -41,17 +47,21 @@ class FrameSnapshot:
 def snapshot(frame, with_runtime=False):
     """The innermost snapshot of the stack from ``frame`` out (by default without the
     runtime's frames)."""
-    innermost = newest = None
+    stack = []
     while frame is not None:
         if with_runtime or not is_runtime(frame.f_code):
-            copy = FrameSnapshot(frame)
-            if newest is None:
-                innermost = copy
-            else:
-                newest.f_back = copy
-            newest = copy
+            stack.append(
+                (
+                    frame.f_code,
+                    frame.f_lineno,
+                    frame.f_lasti,
+                    frame.f_globals,
+                    frame.f_builtins,
+                    dict(frame.f_locals),
+                )
+            )
         frame = frame.f_back
-    return innermost
+    return FrameSnapshot(tuple(stack), 0) if stack else None
 
 
 def of_thread(thread, here=None):
