@@ -67,9 +67,14 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
 
 
+verbose = False
+
+
 def measured(page, site_url: str, code: str, repeat: int) -> tuple[float, float]:
     browser = [float(run_in_browser(page, site_url, code).stdout.split()[0]) for _ in range(repeat)]
     cpython = [float(run_in_cpython(code).stdout.split()[0]) for _ in range(repeat)]
+    if verbose:
+        print(f"  browser {fmt(browser)}; CPython {fmt(cpython)}")
     return statistics.median(browser), statistics.median(cpython)
 
 
@@ -77,7 +82,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a site built under <dir>/" + SUB_PATH)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--verbose", action="store_true", help="print every measurement")
     args = parser.parse_args()
+    global verbose
+    verbose = args.verbose
     with tempfile.TemporaryDirectory() as scratch:
         site = args.site
         if site is None:
@@ -132,7 +140,7 @@ def start_to_first_line(page, site_url: str) -> float:
 
 
 def fmt(values: list[float]) -> str:
-    return ", ".join(f"{value:.0f}" for value in values)
+    return ", ".join(f"{value:.3g}" for value in values)
 
 
 if __name__ == "__main__":

@@ -264,6 +264,23 @@ def test_traceback_names_main_py_without_runtime_frames(runtime_page: Page, site
     assert "webthreads" not in result.stderr and "/lib/webthreads" not in result.stderr
 
 
+def test_recursion_through_c_code_ends_in_recursion_error(
+    runtime_page: Page, site_url: str
+) -> None:
+    # Each level goes through C code (map): the browser's native stack, smaller than
+    # CPython's, may run out before Python's recursion limit. Either way the program
+    # ends with a RecursionError, never a hang or a broken worker.
+    code = (
+        "def down(n):\n    return 0 if n == 0 else list(map(down, [n - 1]))[0]\n"
+        "print('start')\ndown(100_000)\n"
+    )
+    result = run(runtime_page, site_url, code)
+    assert (result.status, result.reason, result.stdout) == ("error", "exception", "start\n")
+    last_line = result.stderr.rstrip().splitlines()[-1]
+    assert last_line.startswith("RecursionError: maximum recursion depth exceeded"), result
+    assert "File " not in result.stdout, "Pyodide's stack dump reached the output"
+
+
 def test_without_jspi_the_worker_says_so_quickly(page: Page, site_url: str) -> None:
     page.goto(site_url)
     requested = []

@@ -68,8 +68,17 @@ function finish(status, reason, message) {
   postMessage(done);
 }
 
+const STACK_OVERFLOW =
+  "RecursionError: maximum recursion depth exceeded: the program recursed too deeply " +
+  "through C code for the browser's stack, which is smaller than CPython's.";
+
 function internalError(error) {
   const message = String((error && (error.message || error.type)) || error);
+  if (/Maximum call stack size exceeded/.test(message)) {
+    write("stderr", `${STACK_OVERFLOW}\n`);
+    finish("error", "exception", STACK_OVERFLOW);
+    return;
+  }
   write("stderr", `The Python runner failed: ${message}\n`);
   finish("error", "internal", message);
 }
@@ -209,11 +218,28 @@ async function fetchRuntimeFiles() {
   );
 }
 
+// What C code writes to the standard streams (Python's own streams are
+// webthreads/streams.py). Pyodide's dump of the Python stack after a fatal error is
+// left out: internalError() explains what happened.
 function pyodideOutput(stream) {
   const decoder = new TextDecoder();
+  let inDump = false;
+  let lineStart = true;
+  let dropLine = false; // whether the line being written is left out
   return {
     write(bytes) {
-      write(stream, decoder.decode(bytes, { stream: true }));
+      const text = decoder.decode(bytes, { stream: true });
+      let kept = "";
+      for (const piece of text.split(/(?<=\n)/)) {
+        if (lineStart) {
+          if (piece.startsWith("Stack (most recent call first):")) inDump = true;
+          else if (inDump && !/^ {2}(File |<)/.test(piece)) inDump = false;
+          dropLine = inDump;
+        }
+        if (!dropLine) kept += piece;
+        lineStart = piece.endsWith("\n");
+      }
+      if (kept) write(stream, kept);
       return bytes.length;
     },
   };
@@ -232,10 +258,12 @@ async function loadRuntime() {
       pyodide = null; // e.g. a snapshot from another Pyodide: load the plain way
     }
   }
+  let loadedPlainly = false;
   if (!pyodide) {
     const [loaded, files] = await Promise.all([loadPyodide(options), fetchRuntimeFiles()]);
     pyodide = loaded;
     installRuntime(pyodide, files);
+    loadedPlainly = true;
   }
   pyodide.setStdout(pyodideOutput("stdout"));
   pyodide.setStderr(pyodideOutput("stderr"));
@@ -243,7 +271,13 @@ async function loadRuntime() {
   pyodide.setInterruptBuffer(tick);
   const api = pyodide.pyimport("webthreads.worker_api");
   api.attach(bridge);
-  return { api, threadEntry: api.thread_entry, onTimer: api.on_timer, runMain: api.run_main };
+  return {
+    api,
+    threadEntry: api.thread_entry,
+    onTimer: api.on_timer,
+    runMain: api.run_main,
+    fromSnapshot: Boolean(snapshot && !loadedPlainly),
+  };
 }
 
 // A snapshot holds the memory of an interpreter started at build time, in Node. One
@@ -274,6 +308,22 @@ function trampolineSlot(module) {
   return { index: (module.__PyRuntime + offset) / 4, value: 0 };
 }
 
+// Started from a snapshot, the interpreter has run almost no Python: the browser
+// still runs its slow first-tier code. While no program is waiting, a few short
+// rounds of Python (webthreads/warmup.py) get the optimized code compiled early.
+const WARM_UP_ROUNDS = 8;
+const WARM_UP_ROUND_SECONDS = 0.015;
+
+function warmUp(round) {
+  if (runRequested || round >= WARM_UP_ROUNDS) return;
+  try {
+    runtime.api.warm_up(WARM_UP_ROUND_SECONDS);
+  } catch {
+    return; // only an optimization
+  }
+  setTimeout(() => warmUp(round + 1), 0); // lets a "run" message in between
+}
+
 function start(code) {
   tick.next = performance.now() + tick.interval;
   tick.nextCollection = performance.now() + COLLECTION_INTERVAL_MS;
@@ -302,6 +352,7 @@ if (!hasJspi()) {
       runtime = loaded;
       postMessage({ type: "ready", jspi: true, python: runtime.api.python_version });
       if (pendingCode !== null) start(pendingCode);
+      else if (runtime.fromSnapshot) warmUp(0);
     },
     (error) => {
       loadError = error;

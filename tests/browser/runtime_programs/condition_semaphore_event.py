@@ -27,6 +27,7 @@ with condition:
     print("wait with timeout:", condition.wait(timeout=0.01))
 
 slots = threading.Semaphore(2)
+pair = threading.Barrier(2)  # waits inside until a second thread is in too
 active = 0
 most_active = 0
 count_lock = threading.Lock()
@@ -38,7 +39,7 @@ def use_slot():
         with count_lock:
             active += 1
             most_active = max(most_active, active)
-        time.sleep(0.1)
+        pair.wait()
         with count_lock:
             active -= 1
 

@@ -1,11 +1,10 @@
 # An uncaught exception in the main thread: traceback on stderr, and non-daemon
 # threads still finish before the program ends (as CPython does at exit).
 import threading
-import time
 
 
 def finish_later():
-    time.sleep(0.1)
+    threading.main_thread().join()  # returns once the main thread has ended
     print("worker finished after the main thread's error")
 
 

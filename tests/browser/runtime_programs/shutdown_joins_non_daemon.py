@@ -5,7 +5,8 @@ import time
 
 
 def slow():
-    time.sleep(0.1)
+    threading.main_thread().join()  # returns once the main thread's code has ended
+    time.sleep(0.05)
     print("worker done")
 
 

@@ -11,6 +11,10 @@ def nap(seconds):
     time.sleep(seconds)
 
 
+def wait_for(event):
+    event.wait()
+
+
 first = threading.Thread(target=greet, args=("Hello", "Ada"))
 second = threading.Thread(target=greet, args=("Hi",), kwargs={"name": "Bob", "punctuation": "?"})
 named = threading.Thread(target=greet, args=("Hey", "Cy"), name="greeter")
@@ -21,10 +25,12 @@ for thread in (first, second, named):
     thread.join()
 print("alive after join:", first.is_alive(), "has ident:", first.ident is not None)
 
-sleeper = threading.Thread(target=nap, args=(0.3,))
+release = threading.Event()
+sleeper = threading.Thread(target=wait_for, args=(release,))
 sleeper.start()
 sleeper.join(timeout=0.05)
 print("after join(0.05):", sleeper.is_alive())
+release.set()
 sleeper.join()
 print("after join():", sleeper.is_alive())
 

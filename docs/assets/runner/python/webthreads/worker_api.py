@@ -2,12 +2,13 @@
 
 import platform
 
-from . import bridge, preemption, program, scheduler
+from . import bridge, preemption, program, scheduler, warmup
 
 python_version = platform.python_version()
 run_main = program.run_main  # the main thread's stack
 thread_entry = scheduler.thread_entry  # every other thread's stack
 on_timer = scheduler.on_timer  # a timeout is due, or the event loop gave a turn
+warm_up = warmup.run  # while idle, before a program comes
 
 
 def attach(worker_object):
