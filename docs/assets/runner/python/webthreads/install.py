@@ -20,6 +20,7 @@ from . import (
     scheduler,
     simple_queue,
     streams,
+    thread_local,
     thread_module,
     tracebacks,
     unsupported,
@@ -58,6 +59,11 @@ def install():
         thread_module._run,
         program.run_main,
         program._run_program,
+        green_asyncio.run,
+        thread_local._select,
+        thread_local._local.__getattribute__,
+        thread_local._local.__setattr__,
+        thread_local._local.__delattr__,
     )
     program.install()
     unsupported.install()

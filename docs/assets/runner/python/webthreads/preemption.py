@@ -3,13 +3,15 @@
 The worker gives Pyodide an "interrupt buffer" whose first element is a getter: the
 interpreter reads it from its own periodic checks, and once the switch interval has
 passed since the last switch (``scheduler.switch_counter``, read from memory) the
-getter answers SIGUSR1. The handler below then
-yields to the next runnable thread, so a pure-Python loop loses the processor at an
-arbitrary bytecode, as it loses the GIL on CPython.
+getter answers SIGUSR1. The handler below then yields to the next runnable thread, so
+a pure-Python loop loses the processor at an arbitrary bytecode, as it loses the GIL
+on CPython.
 
 Never inside the runtime's own code (it stands for C code, which runs to its end under
 the GIL) nor during an import (the import lock is a real lock, shared by all green
-threads); the handler then asks for another signal as soon as possible.
+threads); the handler then asks for another signal as soon as possible. The program's
+code that the runtime calls (a thread's target, a ``local``'s ``__init__``…) is the
+program's again: those runtime functions are marked with ``allow_below``.
 """
 
 import signal

@@ -7,6 +7,7 @@ blocked are never resumed.
 """
 
 import atexit
+import builtins
 import linecache
 import os
 import sys
@@ -71,7 +72,7 @@ def _run_program(source):
         return "error", "exception", _summary(exc)
     main = types.ModuleType("__main__")
     main.__file__ = FILENAME
-    main.__builtins__ = __builtins__
+    main.__builtins__ = builtins
     sys.modules["__main__"] = main
     sys.argv = [FILENAME]
     lines = source.splitlines(keepends=True)

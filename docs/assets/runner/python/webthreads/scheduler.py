@@ -14,6 +14,7 @@ ever wake another: that is a deadlock, reported through ``deadlock_handler``.
 """
 
 import heapq
+import operator
 import sys
 from array import array
 from asyncio import Future, _set_running_loop
@@ -138,10 +139,11 @@ def park(waiting, deadline=None):
     thread.waiting = waiting
     thread.frame = sys._getframe(1)
     thread.timed = deadline is not None
+    thread.state = PARKED
     if deadline is not None:
         heapq.heappush(_timers, (deadline, _park_counter, thread))
         _live_timers += 1
-    thread.state = PARKED
+        _compact_timers()
     _switch_from(thread)
     thread.waiting = None
     thread.frame = None
@@ -177,7 +179,8 @@ def yield_now():
 
 def sleep(seconds):
     """``time.sleep`` for green threads."""
-    seconds = float(seconds)
+    if not isinstance(seconds, float):
+        seconds = operator.index(seconds)  # TypeError for what CPython refuses
     if seconds != seconds:
         raise ValueError("Invalid value NaN (not a number)")
     if seconds < 0:
@@ -354,7 +357,6 @@ def _go_idle(now):
     while _timers and not _timer_is_live(_timers[0]):
         heapq.heappop(_timers)
     if _timers:
-        _compact_timers()
         bridge.js.armTimer(max(0.0, (_timers[0][0] - now) * 1000.0))
     elif deadlock_handler is not None:
         # Reported from a parked thread's own stack, where it can visit the others.
@@ -384,8 +386,8 @@ def _fire_due_timers(now):
 
 
 def _compact_timers():
-    # Timeouts that ended early (a lock acquired in time) stay in the heap; drop them
-    # once they outnumber the live ones.
+    # Timeouts that ended early (a lock acquired in time) stay in the heap until their
+    # deadline; drop them once they outnumber the live ones.
     global _timers, _live_timers
     if len(_timers) > 64 and len(_timers) > 2 * _live_timers:
         _timers = [entry for entry in _timers if _timer_is_live(entry)]
