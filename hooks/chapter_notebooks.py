@@ -57,6 +57,8 @@ BLOCK_HEADER = re.compile(
     r'^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)[^"\n]*|===\+?)'
     r'(?:[ \t]*"(?P<title>[^"]*)")?[ \t]*$'
 )
+HTML_DIV = re.compile(r"^[ \t]*</?div\b[^>]*>[ \t]*$")
+SOLUTION_FOLD = re.compile(r'^[ \t]*\?\?\?\+?[ \t]+\w+[ \t]+"Solution"[ \t]*$')
 DEFINITION = re.compile(r"^(?P<indent>[ \t]*):[ \t]{1,3}(?P<text>\S.*)$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^}\n]*\}")
 # A link, inline or by reference, to a page (`locks.md#rlock`) or to a heading of this
@@ -229,7 +231,8 @@ def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nb
         "language": "python",
     }
     stem = posixpath.splitext(posixpath.basename(chapter.src_uri))[0]
-    cells = _cells(_flatten_blocks(page.split("\n")))
+    lines = _for_notebook(page.split("\n"), page_url)
+    cells = _cells(_flatten_blocks(lines))
     if cells[0][0] != "markdown":
         cells.insert(0, ("markdown", ""))
     for number, (kind, text) in enumerate(cells):
@@ -246,6 +249,33 @@ def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nb
         cell.id = f"{stem}-{number}"  # stable: the same page gives the same notebook
         notebook.cells.append(cell)
     return notebook
+
+
+def _for_notebook(lines: list[str], page_url: str) -> list[str]:
+    """The page without what only makes sense on the site.
+
+    The `<div class="exercise">` wrappers are for the site's Check button, and a folded
+    solution would sit unfolded right under the exercise: the notebook links to it.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if HTML_DIV.match(line):
+            i += 1
+            continue
+        if SOLUTION_FOLD.match(line):
+            indent = len(line) - len(line.lstrip())
+            i += 1
+            while i < len(lines) and (
+                not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent
+            ):
+                i += 1
+            out.extend([f"*The solution is on [the chapter's page]({page_url}#exercises).*", ""])
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _cells(lines: list[str]) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ SNIPPET_TESTS = [
     "-m",
     "pytest",
     "tests/test_snippets.py",
+    "tests/test_exercises.py",
     "-q",
     "-p",
     "no:cacheprovider",

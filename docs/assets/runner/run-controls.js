@@ -1,11 +1,13 @@
 // Run and Stop, the state label and the output panel of one runner, shared by the
 // snippets on the chapter pages and by the playground. The runner's root element
 // carries `data-state` (idle, loading, running, done, error, stopped) and, after an
-// error or a stop, `data-reason`.
+// error or a stop, `data-reason`. A run dispatches `runner-started` on the root, and
+// `runner-finished` when it ends.
 import { NO_JSPI_MESSAGE, hasJspi } from "./browser-support.js";
 import { button } from "./icons.js";
 import { OutputLog } from "./output-log.js";
 import { RunSession } from "./run-session.js";
+import { RunTimeline } from "./run-timeline.js";
 import { limitsFor } from "./site.js";
 
 const LABELS = {
@@ -21,8 +23,10 @@ export class RunControls {
   constructor(root, { pool, getCode, recordedOutput = null }) {
     Object.assign(this, { root, pool, getCode, recordedOutput });
     this.session = null;
+    this.ended = null; // resolves the promise run() returned
 
     this.runButton = button("Run", "run", { className: "runner-button--run" });
+    this.runButtons = [this.runButton]; // buttons that start a run
     this.stopButton = button("Stop", "stop");
     this.status = document.createElement("span");
     this.status.className = "runner-status";
@@ -43,7 +47,8 @@ export class RunControls {
     this.panel = document.createElement("div");
     this.panel.className = "runner-output";
     this.panel.hidden = true;
-    this.panel.append(header, this.log.element);
+    this.timeline = new RunTimeline();
+    this.panel.append(header, this.log.element, this.timeline.element);
 
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
@@ -65,25 +70,43 @@ export class RunControls {
     this.status.before(...elements);
   }
 
+  // A button that starts a run too (an exercise's Check), placed after Run and
+  // disabled like it.
+  addRunButton(element) {
+    this.runButtons.at(-1).after(element);
+    this.runButtons.push(element);
+    element.setAttribute("aria-disabled", this.runButton.getAttribute("aria-disabled"));
+  }
+
   get busy() {
     return this.session !== null;
   }
 
+  // Runs the code, showing its output. Returns a promise of how the run ended,
+  // { state, reason, message, stdout, stderr }, or null when a run is going already.
   run() {
-    if (this.busy) return;
+    if (this.busy) return null;
     const limits = limitsFor(this.root);
+    const ended = new Promise((resolve) => (this.ended = resolve));
     this.log.reset(limits);
+    this.timeline.reset();
     this.about.textContent = "";
     this.panel.hidden = false;
-    if (!hasJspi()) return this.show("error", { reason: "no-jspi" });
+    this.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
+    if (!hasJspi()) {
+      this.show("error", { reason: "no-jspi" });
+      return ended;
+    }
     this.session = new RunSession({
       pool: this.pool,
       code: this.getCode(),
       limits,
       log: this.log,
       onChange: (state, detail) => this.show(state, detail, limits),
+      onTimeline: (data) => this.timeline.receive(data),
     });
     this.session.start();
+    return ended;
   }
 
   stop() {
@@ -102,12 +125,16 @@ export class RunControls {
     if (detail.reason) this.root.dataset.reason = detail.reason;
     else delete this.root.dataset.reason;
     this.status.textContent = detail.reason === "no-jspi" ? "Not supported in this browser" : LABELS[state];
-    this.runButton.setAttribute("aria-disabled", String(!over));
+    for (const runButton of this.runButtons) runButton.setAttribute("aria-disabled", String(!over));
     this.stopButton.setAttribute("aria-disabled", String(over));
     // For other scripts on the page, such as an exercise's check.
     if (over && state !== "idle") {
+      this.timeline.finish();
       const result = { state, reason: detail.reason || null, stdout: this.log.text("stdout") };
       this.root.dispatchEvent(new CustomEvent("runner-finished", { bubbles: true, detail: result }));
+      const ended = this.ended;
+      this.ended = null;
+      ended?.({ ...result, message: detail.message || null, stderr: this.log.text("stderr") });
     }
   }
 

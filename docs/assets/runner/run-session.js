@@ -3,8 +3,8 @@
 // ends the program whatever it is doing, even a loop that never yields.
 
 export class RunSession {
-  constructor({ pool, code, limits, log, onChange }) {
-    Object.assign(this, { pool, code, limits, log, onChange });
+  constructor({ pool, code, limits, log, onChange, onTimeline = () => {} }) {
+    Object.assign(this, { pool, code, limits, log, onChange, onTimeline });
     this.over = false;
     this.timers = [];
     this.startedAt = 0;
@@ -42,6 +42,9 @@ export class RunSession {
           this.finish("error", { reason: "output-limit" });
         }
         return;
+      case "timeline":
+        // Who ran when (docs/assets/timeline/README.md), sent just before `done`.
+        return this.onTimeline(message.data);
       case "done":
         return message.status === "ok"
           ? this.finish("done", {})

@@ -1,7 +1,9 @@
 // Makes the runnable code on a page runnable: each `div.runner[data-runner="snippet"]`
 // (marked at build time by hooks/runnable_snippets.py) and the playground. Nothing
-// heavy is fetched here: Python loads only when someone is about to run code.
+// heavy is fetched here: Python loads only when someone is about to run code. The
+// runner of an exercise's starter (inside `div.exercise`) gets a Check button too.
 import { hasJspi } from "./browser-support.js";
+import { mountExerciseCheck } from "./exercise-check.js";
 import { mountPlayground } from "./playground.js";
 import { RunSession } from "./run-session.js";
 import { mountSnippetRunner } from "./snippet-runner.js";
@@ -17,7 +19,9 @@ const MOUNTS = {
 function mountAll() {
   for (const root of document.querySelectorAll(".runner[data-runner]:not([data-mounted])")) {
     root.dataset.mounted = "";
-    MOUNTS[root.dataset.runner]?.(root, pool);
+    const controls = MOUNTS[root.dataset.runner]?.(root, pool);
+    const exercise = root.parentElement?.closest(".exercise[data-exercise]");
+    if (controls && exercise) mountExerciseCheck(exercise, controls, runProgram);
   }
 }
 

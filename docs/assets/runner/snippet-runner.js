@@ -57,4 +57,5 @@ export function mountSnippetRunner(root, pool) {
   });
 
   codeBlock.after(editorArea, controls.toolbar, controls.panel);
+  return controls;
 }
