@@ -81,6 +81,12 @@ def test_output_streams_while_the_program_runs(runtime_page: Page, site_url: str
     assert result.done_at - ticks[0] >= 500, (ticks, result.done_at)
 
 
+def test_random_numbers_differ_from_run_to_run(runtime_page: Page, site_url: str) -> None:
+    code = "import random\nprint(random.random(), random.getrandbits(64))\n"
+    first, second = (run(runtime_page, site_url, code).stdout for _ in range(2))
+    assert first != second
+
+
 def test_queue_shutdown(runtime_page: Page, site_url: str) -> None:
     result = run(runtime_page, site_url, program("queue_shutdown"))
     assert result.status == "ok", result

@@ -2,6 +2,7 @@
 // Run, then the exercise's `check(output)` on what it printed, in Python too, and says
 // whether it is right or what to look at. The check's source comes from the
 // `<script class="exercise-check">` that hooks/exercise_checks.py put in the exercise.
+import { hasJspi } from "./browser-support.js";
 import { button } from "./icons.js";
 
 // The wrapper program: `check` from its source in a fresh namespace, called on the
@@ -48,16 +49,24 @@ export async function runCheck({ source, path }, output, runProgram) {
   return JSON.parse(line.slice(VERDICT.length));
 }
 
-const SYNTAX_ERROR = /^(SyntaxError|IndentationError|TabError)\b/;
+const SYNTAX_ERROR = /^(?:SyntaxError|IndentationError|TabError)\b.*$/m;
+const LINE = /\bline (\d+)/;
 
 // Why a run that did not finish cleanly was not checked.
 function notRun({ reason, message }) {
   switch (reason) {
-    case "exception":
-      if (SYNTAX_ERROR.test(message || "")) {
-        return `Your code has a syntax error, so it could not run: ${message}. Fix it, then press Check again.`;
+    case "exception": {
+      // `message` is Python's summary of the exception: for a syntax error, the
+      // file and line, the line itself and a caret, then "SyntaxError: …".
+      const syntax = SYNTAX_ERROR.exec(message || "");
+      if (syntax) {
+        const line = LINE.exec(message);
+        const where = line ? ` on line ${line[1]}` : "";
+        return `Your code has a syntax error${where}, so it could not run: ${syntax[0]}. Fix it, then press Check again.`;
       }
-      return `Your program stopped with an exception${message ? ` (${message})` : ""}, so its output was not checked. The traceback is in the output above.`;
+      const summary = (message || "").split("\n")[0];
+      return `Your program stopped with an exception${summary ? ` (${summary})` : ""}, so its output was not checked. The traceback is in the output above.`;
+    }
     case "deadlock":
       return "Your program deadlocked: every thread was waiting for another. Its output was not checked; the output above shows where each thread waits.";
     case "time-limit":
@@ -141,6 +150,8 @@ export function mountExerciseCheck(exercise, controls, runProgram) {
     starting = true;
     const ended = controls.run();
     starting = false;
+    // The check runs in a worker of its own: let it load while the program runs.
+    if (hasJspi()) controls.pool.warm();
     const mine = runs;
     result.show("checking", "Running your program…");
     try {

@@ -23,7 +23,7 @@ const NO_JSPI =
 
 let pendingCode = null; // a run that came before Python was ready
 let runRequested = false;
-let runtime = null; // {api, threadEntry, onTimer} once loaded
+let runtime = null; // {api, threadEntry, onTimer, runMain}: webthreads/worker_api.py
 let loadError = null;
 let finished = false;
 
@@ -258,12 +258,10 @@ async function loadRuntime() {
       pyodide = null; // e.g. a snapshot from another Pyodide: load the plain way
     }
   }
-  let loadedPlainly = false;
   if (!pyodide) {
     const [loaded, files] = await Promise.all([loadPyodide(options), fetchRuntimeFiles()]);
     pyodide = loaded;
     installRuntime(pyodide, files);
-    loadedPlainly = true;
   }
   pyodide.setStdout(pyodideOutput("stdout"));
   pyodide.setStderr(pyodideOutput("stderr"));
@@ -271,13 +269,7 @@ async function loadRuntime() {
   pyodide.setInterruptBuffer(tick);
   const api = pyodide.pyimport("webthreads.worker_api");
   api.attach(bridge);
-  return {
-    api,
-    threadEntry: api.thread_entry,
-    onTimer: api.on_timer,
-    runMain: api.run_main,
-    fromSnapshot: Boolean(snapshot && !loadedPlainly),
-  };
+  return { api, threadEntry: api.thread_entry, onTimer: api.on_timer, runMain: api.run_main };
 }
 
 // A snapshot holds the memory of an interpreter started at build time, in Node. One
@@ -308,22 +300,6 @@ function trampolineSlot(module) {
   return { index: (module.__PyRuntime + offset) / 4, value: 0 };
 }
 
-// Started from a snapshot, the interpreter has run almost no Python: the browser
-// still runs its slow first-tier code. While no program is waiting, a few short
-// rounds of Python (webthreads/warmup.py) get the optimized code compiled early.
-const WARM_UP_ROUNDS = 8;
-const WARM_UP_ROUND_SECONDS = 0.015;
-
-function warmUp(round) {
-  if (runRequested || round >= WARM_UP_ROUNDS) return;
-  try {
-    runtime.api.warm_up(WARM_UP_ROUND_SECONDS);
-  } catch {
-    return; // only an optimization
-  }
-  setTimeout(() => warmUp(round + 1), 0); // lets a "run" message in between
-}
-
 function start(code) {
   tick.next = performance.now() + tick.interval;
   tick.nextCollection = performance.now() + COLLECTION_INTERVAL_MS;
@@ -352,7 +328,6 @@ if (!hasJspi()) {
       runtime = loaded;
       postMessage({ type: "ready", jspi: true, python: runtime.api.python_version });
       if (pendingCode !== null) start(pendingCode);
-      else if (runtime.fromSnapshot) warmUp(0);
     },
     (error) => {
       loadError = error;

@@ -24,7 +24,6 @@ export const RUNTIME_FILES = [
   "thread_module.py",
   "tracebacks.py",
   "unsupported.py",
-  "warmup.py",
   "worker_api.py",
 ];
 
@@ -39,7 +38,7 @@ export function installRuntime(pyodide, files) {
   }
   pyodide.runPython(
     `import sys; sys.path.append(${JSON.stringify(RUNTIME_DIR)})\n` +
-      "import webthreads.install, webthreads.worker_api, webthreads.warmup\n" +
+      "import webthreads.install, webthreads.worker_api\n" +
       "webthreads.install.install()",
   );
 }

@@ -26,6 +26,5 @@ Modules:
 - ``unsupported``: clear messages for what a browser cannot do.
 - ``program``: runs the reader's program as the main thread.
 - ``install``: puts all of it in place.
-- ``warmup``: work for an idle worker, so that the browser optimizes the interpreter.
 - ``worker_api``: the few functions the worker calls.
 """

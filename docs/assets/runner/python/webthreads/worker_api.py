@@ -1,17 +1,18 @@
 """The functions the worker calls (see ``worker.mjs``)."""
 
 import platform
+import random
 
-from . import bridge, preemption, program, scheduler, warmup
+from . import bridge, preemption, program, scheduler
 
 python_version = platform.python_version()
 run_main = program.run_main  # the main thread's stack
 thread_entry = scheduler.thread_entry  # every other thread's stack
 on_timer = scheduler.on_timer  # a timeout is due, or the event loop gave a turn
-warm_up = warmup.run  # while idle, before a program comes
 
 
 def attach(worker_object):
     """Connect the runtime to this worker."""
     bridge.attach(worker_object)
     preemption.attach()
+    random.seed()  # a memory snapshot would give every run the same "random" numbers
