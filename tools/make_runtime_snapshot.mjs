@@ -41,5 +41,23 @@ const files = RUNTIME_FILES.map((name) => [
   readFileSync(join(runtimeDir, "webthreads", name), "utf8"),
 ]);
 installRuntime(pyodide, files);
-const snapshot = pyodide.makeMemorySnapshot();
-writeFileSync(output, gzipSync(snapshot, { level: 6 }));
+writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 6 }));
+
+// Half of the memory is pages of zeros: they are left out, so that the browser has
+// half as much to decompress. Read back by unpackPages() in worker.mjs.
+function packPages(snapshot) {
+  const PAGE = 65536;
+  const kept = [];
+  for (let start = 0; start < snapshot.length; start += PAGE) {
+    const page = snapshot.subarray(start, start + PAGE);
+    if (page.some((byte) => byte !== 0)) kept.push(start / PAGE);
+  }
+  const header = new Uint32Array([0x53505457, snapshot.length, PAGE, kept.length, ...kept]);
+  const packed = new Uint8Array(header.byteLength + kept.length * PAGE);
+  packed.set(new Uint8Array(header.buffer));
+  kept.forEach((index, n) => {
+    const page = snapshot.subarray(index * PAGE, (index + 1) * PAGE);
+    packed.set(page, header.byteLength + n * PAGE);
+  });
+  return packed;
+}

@@ -13,11 +13,12 @@ import runpy
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from ..snippet_files import DOCS_DIR, EXERCISES_DIR, ROOT, all_exercises
 from .runner_pages import LOAD_TIMEOUT_MS, SNIPPET_RUNNER, page_url, shown, wait_until_over
@@ -147,29 +148,80 @@ def test_check_gives_the_hint_then_passes_the_solution(
     assert cpython_check(exercise)(shown_now["run_stdout"]) is None
 
 
-def test_every_exercise_checks_in_the_browser(page: Page, site_url: str) -> None:
-    """Each exercise's starter gets its hint and its solution passes, one page after
-    another in one browser page (a Check is two runs: that keeps each one quick)."""
-    problems = []
-    for exercise in EXERCISES:
-        runner = open_exercise(page, site_url, exercise)
-        starter = check(runner)
-        # Compared with check.py on CPython, given what the program printed here.
-        expected_hint = cpython_check(exercise)(starter["run_stdout"])
-        if not expected_hint or (starter["verdict"], starter["message"]) != ("hint", expected_hint):
-            problems.append(f"{exercise} starter: {starter}, expected hint {expected_hint!r}")
-        replace_code(runner, source(exercise, "solution.py"))
-        solution = check(runner)
-        if solution["verdict"] != "pass":
-            problems.append(f"{exercise} solution: {solution}")
-    assert not problems, "\n".join(problems)
+@pytest.fixture(scope="module")
+def verdicts(
+    browser: Browser, site_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict]:
+    """For every exercise: what its starter and its solution print on CPython, and the
+    verdicts of the check embedded in its page on those outputs, given by the browser's
+    Python (all in one program, as the Check button's runCheck() runs one)."""
+    tmp = tmp_path_factory.mktemp("exercise-outputs")
+    jobs = [(exercise, name) for exercise in EXERCISES for name in ("starter.py", "solution.py")]
+
+    def output(job: tuple[str, str]) -> str:
+        folder = tmp / job[0].replace("/", "-") / job[1].removesuffix(".py")
+        folder.mkdir(parents=True)
+        return cpython_output(*job, folder)
+
+    # The programs mostly wait on purpose: several at a time take little CPU.
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outputs = dict(zip(jobs, pool.map(output, jobs), strict=True))
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + exercise_pages()[STEADY[0]])
+    urls = {exercise: site_url + exercise_pages()[exercise] for exercise in EXERCISES}
+    tasks = [{"exercise": exercise, "output": outputs[exercise, name]} for exercise, name in jobs]
+    embedded, browser_verdicts = page.evaluate(
+        """async ([base, urls, tasks]) => {
+            const { runProgram } = await import(base + "assets/runner/runner.js");
+            const { runChecks } = await import(base + "assets/runner/exercise-check.js");
+            const embedded = {};
+            for (const [name, url] of Object.entries(urls)) {
+                const html = await (await fetch(url)).text();
+                const page = new DOMParser().parseFromString(html, "text/html");
+                const script = page.querySelector(
+                    `.exercise[data-exercise="${name}"] script.exercise-check`
+                );
+                embedded[name] = script && JSON.parse(script.textContent);
+            }
+            const checks = tasks.map(({ exercise, output }) => ({ ...embedded[exercise], output }));
+            return [embedded, await runChecks(checks, runProgram)];
+        }""",
+        [site_url, urls, tasks],
+    )
+    context.close()
+    found = {}
+    for (exercise, name), verdict in zip(jobs, browser_verdicts, strict=True):
+        found.setdefault(exercise, {"embedded": embedded[exercise]})[name] = {
+            "output": outputs[exercise, name],
+            "verdict": verdict,
+        }
+    return found
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_check_says_in_the_browser_what_it_says_on_cpython(
+    verdicts: dict[str, dict], exercise: str
+) -> None:
+    """The check as the page embeds it, run by the browser's Python on what the starter
+    and the solution print on CPython, gives the verdicts check.py gives on CPython."""
+    found = verdicts[exercise]
+    assert found["embedded"], f"no check embedded for {exercise}"
+    assert found["embedded"]["source"] == source(exercise, "check.py")
+    check_on_cpython = cpython_check(exercise)
+    for name in ("starter.py", "solution.py"):
+        expected = {"hint": check_on_cpython(found[name]["output"])}
+        assert found[name]["verdict"] == expected, name
+    assert found["starter.py"]["verdict"]["hint"], "the starter fails its check"
+    assert found["solution.py"]["verdict"]["hint"] is None, "the solution passes"
 
 
 def test_a_syntax_error_is_reported_not_checked(page: Page, site_url: str) -> None:
     runner = open_exercise(page, site_url, STEADY[0])
     broken = "print('unfinished'\n"
     replace_code(runner, broken)
-    # From the keyboard: Escape, then Tab, leaves the editor; Check is a button.
+    # Check works from the keyboard.
     check_button = runner.get_by_role("button", name="Check", exact=True)
     check_button.focus()
     page.keyboard.press("Enter")

@@ -57,9 +57,10 @@ def test_program_prints_what_cpython_prints(runtime_page: Page, site_url: str, p
     code = path.read_text()
     browser = run(runtime_page, site_url, code)
     cpython = run_in_cpython(code)
-    assert browser.stdout == cpython.stdout, browser
-    assert stderr_summary(browser.stderr) == stderr_summary(cpython.stderr), browser
-    assert browser.status == cpython.status, browser
+    both = f"browser:\n{browser}\nCPython:\n{cpython}"
+    assert browser.stdout == cpython.stdout, both
+    assert stderr_summary(browser.stderr) == stderr_summary(cpython.stderr), both
+    assert browser.status == cpython.status, both
     assert "webthreads" not in browser.stderr, "runtime frames in a traceback"
 
 

@@ -5,28 +5,29 @@
 import { hasJspi } from "./browser-support.js";
 import { button } from "./icons.js";
 
-// The wrapper program: `check` from its source in a fresh namespace, called on the
-// output. Everything it needs comes in one JSON text inside a Python string literal
-// (see pythonString), so no output can break out of it; the verdict comes back as
-// JSON on a line of its own, after whatever `check` might print.
-const VERDICT = "EXERCISE-VERDICT ";
+// The wrapper program: each `check` from its source in a fresh namespace, called on
+// its output. Everything it needs comes in one JSON text inside a Python string
+// literal (see pythonString), so no output can break out of it; the verdicts come back
+// as JSON on a line of their own, after whatever a `check` might print.
+const VERDICTS = "EXERCISE-VERDICTS ";
 const WRAPPER = (payload) => `import json
 
-_task = json.loads(${payload})
+_tasks = json.loads(${payload})
 
 
-def _verdict():
+def _verdict(task):
     namespace = {"__name__": "exercise_check"}
     try:
-        exec(compile(_task["source"], _task["path"], "exec"), namespace)
-        hint = namespace["check"](_task["output"])
+        exec(compile(task["source"], task["path"], "exec"), namespace)
+        hint = namespace["check"](task["output"])
     except BaseException as error:  # the check itself is broken
         return {"error": f"{type(error).__name__}: {error}"}
     return {"hint": None if hint is None else str(hint)}
 
 
+_verdicts = [_verdict(task) for task in _tasks]
 print()
-print(${JSON.stringify(VERDICT)} + json.dumps(_verdict()))
+print(${JSON.stringify(VERDICTS)} + json.dumps(_verdicts))
 `;
 
 // A Python string literal for any text. JSON.stringify escapes the quote, the
@@ -36,17 +37,24 @@ function pythonString(text) {
   return JSON.stringify(text);
 }
 
-// Runs `check` from `{source, path}` on `output` with `runProgram` (runner.js).
-// Resolves with { hint: string | null } or { error: string }.
-export async function runCheck({ source, path }, output, runProgram) {
-  const payload = pythonString(JSON.stringify({ source, path, output }));
+// Runs checks in one program with `runProgram` (runner.js): each task is
+// { source, path, output }. Resolves with one verdict per task, { hint: string | null }
+// or { error: string }.
+export async function runChecks(tasks, runProgram) {
+  const payload = pythonString(JSON.stringify(tasks.map(({ source, path, output }) => ({ source, path, output }))));
   const run = await runProgram(WRAPPER(payload), { timeLimitSeconds: 20 });
-  const line = run.stdout.split("\n").findLast((text) => text.startsWith(VERDICT));
+  const line = run.stdout.split("\n").findLast((text) => text.startsWith(VERDICTS));
   if (run.state !== "done" || !line) {
     const why = run.stderr.trim().split("\n").at(-1) || run.reason || run.state;
-    return { error: `the check did not run (${why})` };
+    return tasks.map(() => ({ error: `the check did not run (${why})` }));
   }
-  return JSON.parse(line.slice(VERDICT.length));
+  return JSON.parse(line.slice(VERDICTS.length));
+}
+
+// Runs `check` from `{ source, path }` on `output`: { hint } or { error }.
+export async function runCheck({ source, path }, output, runProgram) {
+  const [verdict] = await runChecks([{ source, path, output }], runProgram);
+  return verdict;
 }
 
 const SYNTAX_ERROR = /^(?:SyntaxError|IndentationError|TabError)\b.*$/m;

@@ -192,20 +192,31 @@ const bridge = {
 
 // ---- Loading ----------------------------------------------------------------------
 
-// The memory snapshot made at build time: Python started, the runtime installed.
-// Stored gzipped, so that any static host sends it small; a host that already
-// decompressed it (Content-Encoding) is fine too.
+// The memory snapshot made at build time (tools/make_runtime_snapshot.mjs): Python
+// started, the runtime installed. Gzipped, so that any static host sends it small (a
+// host that already decompressed it is fine too), without its pages of zeros.
 async function fetchSnapshot() {
-  try {
-    const response = await fetch(SNAPSHOT_URL);
-    if (!response.ok) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const response = await fetch(SNAPSHOT_URL);
+  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    return null; // no snapshot: load the plain way
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   }
+  return unpackPages(bytes);
+}
+
+function unpackPages(packed) {
+  const [magic, length, pageSize, count] = new Uint32Array(packed.buffer, 0, 4);
+  if (magic !== 0x53505457) throw new Error("not a packed snapshot");
+  const pages = new Uint32Array(packed.buffer, 16, count);
+  const start = 16 + 4 * count;
+  const memory = new Uint8Array(length);
+  pages.forEach((index, n) => {
+    const page = packed.subarray(start + n * pageSize, start + (n + 1) * pageSize);
+    memory.set(page, index * pageSize);
+  });
+  return memory;
 }
 
 async function fetchRuntimeFiles() {
@@ -246,19 +257,15 @@ function pyodideOutput(stream) {
 }
 
 async function loadRuntime() {
-  const snapshotBytes = fetchSnapshot();
+  const snapshot = fetchSnapshot(); // downloaded while Pyodide's own files are
+  snapshot.catch(() => {}); // a missing snapshot is handled below
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_URL).href);
-  const snapshot = await snapshotBytes;
   const options = { indexURL: PYODIDE_URL.href, env: PYTHON_ENV };
   let pyodide;
-  if (snapshot) {
-    try {
-      pyodide = await loadFromSnapshot(loadPyodide, options, snapshot);
-    } catch {
-      pyodide = null; // e.g. a snapshot from another Pyodide: load the plain way
-    }
-  }
-  if (!pyodide) {
+  try {
+    pyodide = await loadFromSnapshot(loadPyodide, options, snapshot);
+  } catch {
+    // No snapshot, or one from another Pyodide: start Python the plain way.
     const [loaded, files] = await Promise.all([loadPyodide(options), fetchRuntimeFiles()]);
     pyodide = loaded;
     installRuntime(pyodide, files);

@@ -12,7 +12,7 @@ def nap(name, seconds):
     print(name, "slept long enough:", time.monotonic() - start >= seconds)
 
 
-naps = [("slow", 0.6), ("fast", 0.2), ("medium", 0.4)]
+naps = [("slow", 0.9), ("fast", 0.3), ("medium", 0.6)]
 threads = [threading.Thread(target=nap, args=item) for item in naps]
 for thread in threads:
     thread.start()
