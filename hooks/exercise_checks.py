@@ -22,11 +22,6 @@ Into that div this hook puts the exercise's `check.py`, as the first child:
 `</script>` or `<!--` in the source can end the element early. The browser runs the
 source, then `check(output)` with everything the reader's program printed to stdout;
 `None` means right, a string is the hint to show. exercises/README.md has the contract.
-
-hooks/runnable_snippets.py resolves includes against every `base_path` of
-`pymdownx.snippets`, so the starter and solution blocks are runnable like any snippet.
-`inline_exercise_includes()`, which inlined them while it could not, is no longer
-called from a page event.
 """
 
 from __future__ import annotations
@@ -45,39 +40,12 @@ EXERCISES_DIR = "exercises"
 EXERCISE_NAME = re.compile(r"[a-z0-9_]+/[a-z0-9_]+")  # <chapter folder>/<exercise>
 DIV_OPEN = re.compile(r"<div\b(?P<attrs>[^>]*)>")
 ATTRIBUTE = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
-EXERCISE_INCLUDE = re.compile(
-    rf'^(?P<indent>[ \t]*)-{{2,}}8<-{{2,}}[ \t]+"(?P<target>{EXERCISES_DIR}/[^":]+\.py)"[ \t]*$',
-    re.MULTILINE,
-)
 # In a JSON string these are plain characters; escaped, the HTML parser never sees them.
 HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
-
-
-def _base_paths(config: MkDocsConfig) -> list[Path]:
-    """`pymdownx.snippets`' base paths, in the order it searches them."""
-    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-    return [_project_dir(config) / path for path in ([base] if isinstance(base, str) else base)]
-
-
-def inline_exercise_includes(markdown: str, base_paths: list[Path]) -> str:
-    """Whole-file `--8<-- "exercises/…"` lines replaced by the file, indented alike."""
-
-    def inline(match: re.Match[str]) -> str:
-        target = match["target"]
-        for base in base_paths:
-            if (base / target).is_file():
-                text = (base / target).read_text(encoding="utf-8")
-                return "\n".join(
-                    match["indent"] + line if line.strip() else ""
-                    for line in text.splitlines()
-                )
-        raise PluginError(f"exercise file not found: {target}")
-
-    return EXERCISE_INCLUDE.sub(inline, markdown)
 
 
 def check_element(exercise: str, source: str) -> str:

@@ -7,13 +7,12 @@ import importlib.util
 import json
 import re
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from .snippet_files import EXERCISES_DIR, INCLUDE_BASES, ROOT
+from .snippet_files import EXERCISES_DIR, ROOT
 
 HOOK_PATH = ROOT / "hooks" / "exercise_checks.py"
 spec = importlib.util.spec_from_file_location("exercise_checks", HOOK_PATH)
@@ -69,30 +68,3 @@ def test_an_unknown_exercise_stops_the_build(name: str) -> None:
     page = f'<div class="exercise" data-exercise="{html.escape(name)}"></div>'
     with pytest.raises(PluginError, match="names no"):
         hook.embed_checks(page, EXERCISES_DIR, "p.md")
-
-
-def test_exercise_includes_are_inlined_with_their_indentation() -> None:
-    markdown = textwrap.dedent(
-        """\
-        ```python
-        --8<-- "locks/lock_with_statement.py"
-        ```
-
-        ??? success "Solution"
-
-            ```python title="exercises/locks/fix_the_counter/solution.py"
-            --8<-- "exercises/locks/fix_the_counter/solution.py"
-            ```
-        """
-    )
-    out = hook.inline_exercise_includes(markdown, INCLUDE_BASES)
-    assert '--8<-- "locks/lock_with_statement.py"' in out  # a snippet: left to pymdownx
-    assert '--8<-- "exercises/' not in out
-    solution = (EXERCISES_DIR / "locks/fix_the_counter/solution.py").read_text()
-    shown = textwrap.indent(solution, "    ").replace("    \n", "\n")
-    assert '    ```python title="exercises/locks/fix_the_counter/solution.py"\n' + shown in out
-
-
-def test_a_missing_exercise_file_stops_the_build() -> None:
-    with pytest.raises(PluginError, match="exercises/locks/nothing.py"):
-        hook.inline_exercise_includes('--8<-- "exercises/locks/nothing.py"', INCLUDE_BASES)

@@ -15,6 +15,7 @@ const RUNTIME_URL = new URL("python/webthreads/", import.meta.url);
 const SIGUSR1 = 10; // switch threads (webthreads/preemption.py)
 const SIGUSR2 = 12; // collect garbage (webthreads/collector.py)
 const COLLECTION_INTERVAL_MS = 50;
+const RETRY_MS = 0.5; // a signal that came at a bad moment comes again this much later
 const OUTPUT_DELAY_MS = 16; // output waits at most this long to be sent in a batch
 const OUTPUT_BATCH_CHARS = 65536;
 const NO_JSPI =
@@ -176,11 +177,12 @@ const bridge = {
   startStack(ident) {
     runtime.threadEntry.callPromising(ident).catch(internalError);
   },
+  // The thread was in the runtime's own code: ask again shortly.
   tickSoon() {
-    tick.next = 0;
+    tick.next = performance.now() + RETRY_MS;
   },
   collectSoon() {
-    tick.nextCollection = 0;
+    tick.nextCollection = performance.now() + RETRY_MS;
   },
   setSwitchInterval(seconds) {
     tick.interval = seconds * 1000;
