@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -79,7 +80,7 @@ def _runtime_snapshot() -> Path | None:
         log.warning("No runtime snapshot: this Node has no WebAssembly stack switching.")
         return None
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".partial")
+    partial = cached.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
     command = [node, *options, str(SNAPSHOT_TOOL), str(PYODIDE_DIR), str(RUNTIME_DIR)]
     result = subprocess.run([*command, str(partial)], capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or not partial.is_file():
@@ -87,7 +88,7 @@ def _runtime_snapshot() -> Path | None:
         partial.unlink(missing_ok=True)
         return None
     for old in SNAPSHOT_CACHE.glob("*.bin.gz"):
-        old.unlink()
+        old.unlink(missing_ok=True)
     partial.rename(cached)
     log.info("Made the runtime snapshot (%.1f MB gzipped)", cached.stat().st_size / 1e6)
     return cached

@@ -8,11 +8,13 @@ is written down here. Programs whose output varies from run to run print invaria
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, Page
 
 from .runtime_harness import (
@@ -27,6 +29,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "docs" / "assets" / "runner" / "python"
+HOOK = ROOT / "hooks" / "pyodide_assets.py"
 # Programs that CPython 3.11 cannot run, or that are checked another way below.
 BROWSER_ONLY = {"queue_shutdown", "streaming"}
 COMPARED = sorted(p for p in PROGRAMS_DIR.glob("*.py") if p.stem not in BROWSER_ONLY)
@@ -308,6 +311,18 @@ def test_without_the_snapshot_python_loads_the_plain_way(page: Page, site_url: s
     result = run_in_browser(page, site_url, code)
     assert result.stdout == run_in_cpython(code).stdout, result
     assert any(url.endswith("/webthreads/scheduler.py") for url in requested), requested
+
+
+def test_the_build_fails_clearly_without_pyodide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("pyodide_assets", HOOK)
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setattr(hook, "PYODIDE_DIR", ROOT / "node_modules" / "no-such-package")
+    with pytest.raises(PluginError, match=r"Pyodide is missing .* run `make setup`"):
+        hook.on_config({})
 
 
 def test_the_worker_lists_every_runtime_file() -> None:

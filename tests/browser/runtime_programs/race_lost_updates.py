@@ -5,10 +5,12 @@ import threading
 
 print("switch interval:", sys.getswitchinterval())
 counter = 0
+start = threading.Barrier(3)  # all three begin together, so that they overlap
 
 
 def increment(times):
     global counter
+    start.wait()
     for _ in range(times):
         value = counter
         value = int(value)

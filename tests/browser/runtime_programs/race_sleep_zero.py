@@ -3,10 +3,12 @@ import threading
 import time
 
 counter = 0
+start = threading.Barrier(4)  # all four begin together, so that they overlap
 
 
 def increment(times):
     global counter
+    start.wait()
     for _ in range(times):
         value = counter
         time.sleep(0)

@@ -7,6 +7,7 @@ export const RUNTIME_DIR = "/lib/webthreads-runtime";
 export const RUNTIME_FILES = [
   "__init__.py",
   "bridge.py",
+  "clocks.py",
   "collector.py",
   "deadlock_report.py",
   "frames.py",

@@ -9,6 +9,7 @@ under the GIL. The standard library's own ``threading``, ``queue``, ``logging`` 
 Modules:
 
 - ``bridge``: the only door to the worker's JavaScript.
+- ``clocks``: clocks that always move forward, as CPython's do.
 - ``scheduler``: the green threads, the run queue, timers, switching, deadlocks.
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
 - ``collector``: garbage collection that never walks a suspended stack.

@@ -10,7 +10,6 @@ it, as on CPython; when it has nothing to do until a timer, it parks that thread
 import asyncio
 import asyncio.runners
 import functools
-from time import monotonic
 
 from . import scheduler
 
@@ -28,7 +27,7 @@ class _ParkingSelector:
             scheduler.yield_now()  # a real select() lets other threads run too
             return []
         self._waiting = scheduler.current
-        deadline = None if timeout is None else monotonic() + timeout
+        deadline = None if timeout is None else scheduler.deadline_after(timeout)
         scheduler.park(self, deadline)
         self._waiting = None
         self._woken = False

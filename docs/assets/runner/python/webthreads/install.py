@@ -12,6 +12,7 @@ import sys
 import time
 
 from . import (
+    clocks,
     collector,
     green_asyncio,
     introspection,
@@ -36,6 +37,7 @@ def install():
     if _installed:
         return
     _installed = True
+    clocks.install()  # before threading and queue import the clocks afresh
     replaced = {name: sys.modules.get(name) for name in ("_thread", "_queue")}
     sys.modules["_thread"] = thread_module.make_module()
     sys.modules["_queue"] = simple_queue.make_module()

@@ -7,7 +7,6 @@ are atomic, as C code is under the GIL.
 """
 
 from collections import deque
-from time import monotonic
 
 from . import scheduler
 
@@ -26,7 +25,7 @@ def _deadline(blocking, timeout):
         raise ValueError("timeout value must be a non-negative number")
     if timeout > TIMEOUT_MAX:
         raise OverflowError("timeout value is too large")
-    return monotonic() + timeout
+    return scheduler.deadline_after(timeout)
 
 
 class lock:
@@ -40,7 +39,10 @@ class lock:
         self._holder = 0  # who acquired it last, for deadlock reports only
 
     def acquire(self, blocking=True, timeout=-1):
-        deadline = _deadline(blocking, timeout)
+        if blocking is True and timeout == -1:
+            deadline = None  # the common case, without a call
+        else:
+            deadline = _deadline(blocking, timeout)
         if not self._locked:
             self._locked = True
             self._holder = scheduler.current_ident
@@ -64,7 +66,7 @@ class lock:
             raise RuntimeError("release unlocked lock")
         self._locked = False
         if self._waiters:
-            scheduler.wake(self._waiters.popleft())
+            scheduler.wake_first(self._waiters)
 
     def locked(self):
         return self._locked
@@ -102,7 +104,10 @@ class RLock:
         self._waiters = deque()
 
     def acquire(self, blocking=True, timeout=-1):
-        deadline = _deadline(blocking, timeout)
+        if blocking is True and timeout == -1:
+            deadline = None  # the common case, without a call
+        else:
+            deadline = _deadline(blocking, timeout)
         me = scheduler.current_ident
         if self._count and self._owner == me:
             self._count += 1
@@ -132,7 +137,7 @@ class RLock:
         if not self._count:
             self._owner = 0
             if self._waiters:
-                scheduler.wake(self._waiters.popleft())
+                scheduler.wake_first(self._waiters)
 
     def locked(self):
         return self._count > 0
@@ -150,7 +155,7 @@ class RLock:
         self._count = 0
         self._owner = 0
         if self._waiters:
-            scheduler.wake(self._waiters.popleft())
+            scheduler.wake_first(self._waiters)
         return state
 
     def _acquire_restore(self, state):

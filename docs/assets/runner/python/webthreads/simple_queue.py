@@ -6,7 +6,6 @@ threads through ``SimpleQueue``.
 
 import types
 from collections import deque
-from time import monotonic
 
 from . import scheduler
 
@@ -30,7 +29,7 @@ class SimpleQueue:
     def put(self, item, block=True, timeout=None):
         self._items.append(item)
         if self._getters:
-            scheduler.wake(self._getters.popleft())
+            scheduler.wake_first(self._getters)
 
     def put_nowait(self, item):
         self.put(item, False)
@@ -45,7 +44,7 @@ class SimpleQueue:
         elif timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         else:
-            deadline = monotonic() + timeout
+            deadline = scheduler.deadline_after(timeout)
         me = scheduler.current
         while not self._items:
             self._getters.append(me)

@@ -21,9 +21,13 @@ class FrameSnapshot:
     def __init__(self, stack, index):
         self._stack = stack
         self._index = index
-        self.f_code, self.f_lineno, self.f_lasti, self.f_globals, self.f_builtins, self.f_locals = (
-            stack[index]
-        )
+        code, lineno, lasti, globals_, builtins, locals_ = stack[index]
+        self.f_code = code
+        self.f_lineno = lineno
+        self.f_lasti = lasti
+        self.f_globals = globals_
+        self.f_builtins = builtins
+        self.f_locals = locals_
         self.f_trace = None
         self.f_trace_lines = True
         self.f_trace_opcodes = False

@@ -48,6 +48,27 @@ class OutputStream(io.TextIOBase):
     def flush(self):
         pass
 
+    def reconfigure(self, **options):
+        pass  # nothing to configure: text goes to the page as it is
+
+    @property
+    def buffer(self):
+        return _BytesOutput(self)
+
+
+class _BytesOutput(io.RawIOBase):
+    """``sys.stdout.buffer``: bytes, decoded as UTF-8."""
+
+    def __init__(self, text_stream):
+        self._text = text_stream
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self._text.write(bytes(data).decode("utf-8", "replace"))
+        return len(data)
+
 
 class InputStream(io.TextIOBase):
     """Reading stops the program: nobody can type into it (see ``unsupported``)."""

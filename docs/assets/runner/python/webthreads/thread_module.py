@@ -10,7 +10,6 @@ import sys
 import traceback
 import types
 from functools import partial
-from time import monotonic
 
 from . import scheduler, thread_local
 from .locks import TIMEOUT_MAX, RLock, lock
@@ -51,7 +50,7 @@ class _ThreadHandle:
             raise RuntimeError("thread not started")
         if self._ident == scheduler.current_ident:
             raise RuntimeError("Cannot join current thread")
-        deadline = None if timeout is None else monotonic() + max(timeout, 0)
+        deadline = None if timeout is None else scheduler.deadline_after(max(timeout, 0))
         me = scheduler.current
         while not self._done:
             self._joiners.append(me)

@@ -3,7 +3,7 @@
 import platform
 import random
 
-from . import bridge, preemption, program, scheduler
+from . import bridge, clocks, preemption, program, scheduler
 
 python_version = platform.python_version()
 run_main = program.run_main  # the main thread's stack
@@ -15,4 +15,5 @@ def attach(worker_object):
     """Connect the runtime to this worker."""
     bridge.attach(worker_object)
     preemption.attach()
+    clocks.start()
     random.seed()  # a memory snapshot would give every run the same "random" numbers
