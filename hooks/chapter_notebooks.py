@@ -57,6 +57,9 @@ BLOCK_HEADER = re.compile(
     r'^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)[^"\n]*|===\+?)'
     r'(?:[ \t]*"(?P<title>[^"]*)")?[ \t]*$'
 )
+# Jupyter runs cells inside an event loop, where `asyncio.run()` refuses to start
+# another: a notebook cell awaits the coroutine at top level instead.
+ASYNCIO_RUN = re.compile(r"^(?P<indent>[ \t]*)asyncio\.run\((?P<call>.*)\)[ \t]*$", re.MULTILINE)
 HTML_DIV = re.compile(r"^[ \t]*</?div\b[^>]*>[ \t]*$")
 SOLUTION_FOLD = re.compile(r'^[ \t]*\?\?\?\+?[ \t]+\w+[ \t]+"Solution"[ \t]*$')
 DEFINITION = re.compile(r"^(?P<indent>[ \t]*):[ \t]{1,3}(?P<text>\S.*)$")
@@ -240,7 +243,8 @@ def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nb
         if kind == "code":
             # The `#>` comments go: the real output is right under the cell, and where
             # threads print in any order, a recorded copy would contradict it.
-            cell = nbformat.v4.new_code_cell(OUTPUT_COMMENT.sub("", text).strip("\n"))
+            code = ASYNCIO_RUN.sub(r"\g<indent>await \g<call>", OUTPUT_COMMENT.sub("", text))
+            cell = nbformat.v4.new_code_cell(code.strip("\n"))
         else:
             text = _absolute_links(text, chapter, config, files)
             cell = nbformat.v4.new_markdown_cell(

@@ -1,4 +1,3 @@
-# --8<-- [start:program]
 import asyncio
 
 DELAY = 0.1  # seconds: stands in for a network round trip
@@ -23,4 +22,3 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
-# --8<-- [end:program]

@@ -1,4 +1,3 @@
-# --8<-- [start:program]
 import asyncio
 import time
 
@@ -28,4 +27,3 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
-# --8<-- [end:program]
