@@ -59,6 +59,7 @@ class Run:
     ready: dict | None = None
     chunks: list[dict] = field(default_factory=list)  # stdout/stderr messages, timed
     done_at: float = 0.0  # milliseconds from the worker's creation
+    timeline: dict | None = None  # who ran when (docs/assets/timeline/README.md)
 
     def __str__(self) -> str:
         return (
@@ -78,6 +79,8 @@ def run_in_browser(
     chunks = [m for m in messages if m["type"] in ("stdout", "stderr")]
     (done,) = [m for m in messages if m["type"] == "done"]
     ready = [m for m in messages if m["type"] == "ready"]
+    timelines = [m["data"] for m in messages if m["type"] == "timeline"]
+    assert len(timelines) <= 1, f"{len(timelines)} timelines sent"
     return Run(
         stdout="".join(m["text"] for m in chunks if m["type"] == "stdout"),
         stderr="".join(m["text"] for m in chunks if m["type"] == "stderr"),
@@ -87,6 +90,7 @@ def run_in_browser(
         ready=ready[0] if ready else None,
         chunks=chunks,
         done_at=done["at"],
+        timeline=timelines[0] if timelines else None,
     )
 
 

@@ -6,15 +6,29 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .runner_pages import open_playground, run
+from .runner_pages import SNIPPET_RUNNER, open_playground, reveal, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
+PAGE = "race-conditions/"
+SNIPPET = "race_conditions/lost_update.py"
 PLOT = "svg.tl-plot"
+
+
+def recorded_thread_names(site_dir: Path) -> list[str]:
+    """The threads of lost_update.py in the timeline the build recorded on CPython."""
+    html = (site_dir / PAGE / "index.html").read_text()
+    payload = re.search(
+        rf'data-snippet="{re.escape(SNIPPET)}"[^>]*><script type="application/json">(.*?)</script>',
+        html,
+    )
+    assert payload, f"no recorded timeline of {SNIPPET} on {PAGE}"
+    return [thread["name"] for thread in json.loads(payload[1])["threads"]]
 
 
 def open_timeline(runner: Locator) -> Locator:
@@ -37,6 +51,41 @@ def lane_names(view: Locator) -> list[str]:
     ]
 
 
+def test_timeline_of_a_real_run(page: Page, site_url: str, site_dir: Path) -> None:
+    names = recorded_thread_names(site_dir)
+    assert len(names) == 5, names  # the main thread and four depositors
+    page.goto(site_url + PAGE)
+    runner = page.locator(f'{SNIPPET_RUNNER}[data-snippet="{SNIPPET}"]')
+    reveal(runner)
+    assert run(runner)["state"] == "done"
+    toggle = runner.get_by_role("button", name="Timeline", exact=True)
+    assert toggle.is_visible(), (
+        "no Timeline button after the run: the worker sent no "
+        '{type: "timeline", data} message before "done" (docs/assets/runner/README.md)'
+    )
+    view = open_timeline(runner)
+    assert lane_names(view) == names
+    # The names are drawn beside the lanes too.
+    drawn = view.locator(".tl-names text").all_text_contents()
+    assert len(drawn) == len(names)
+    assert all(name.startswith(text.rstrip("…")) for name, text in zip(names, drawn, strict=True))
+    expect(view.locator(".tl-note")).to_have_count(0)
+
+
+def test_a_cut_timeline_says_how_much_it_shows(page: Page, site_url: str) -> None:
+    code = "import time\nfor _ in range(6000):\n    time.sleep(0)\nprint('done')\n"
+    runner = open_playground(page, site_url, code)
+    assert run(runner)["stdout"] == "done\n"
+    view = open_timeline(runner)
+    expect(view.locator(".tl-note")).to_have_text(
+        re.compile(
+            r"Only the first [\d.]+ ms of [\d.]+ ms of the run: recording stopped "
+            r"after 5000 waits, sleeps and prints\."
+        )
+    )
+
+
+# The page's side alone, with a stand-in worker that sends a timeline.
 FAKE_TIMELINE = {
     "threads": [{"id": 1, "name": "MainThread"}, {"id": 2, "name": "worker <b>1</b>"}],
     "spans": [

@@ -5,6 +5,7 @@
 //   worker → page  {type: "ready", jspi, python}
 //   page → worker  {type: "run", code}            (once; may come before "ready")
 //   worker → page  {type: "stdout" | "stderr", text}
+//   worker → page  {type: "timeline", data}        (who ran when: docs/assets/timeline/)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
 
 import { PYTHON_ENV, RUNTIME_FILES, installRuntime } from "./python/runtime.mjs";
@@ -58,11 +59,13 @@ function flushOutput() {
   output.lastFlush = performance.now();
 }
 
-function finish(status, reason, message) {
+// timelineJson: the run's timeline (webthreads/timeline.py), when Python ended it.
+function finish(status, reason, message, timelineJson) {
   if (finished) return;
   flushOutput();
   finished = true;
   stopClock();
+  if (timelineJson) postMessage({ type: "timeline", data: JSON.parse(timelineJson) });
   const done = { type: "done", status };
   if (reason) done.reason = reason;
   if (message) done.message = String(message);

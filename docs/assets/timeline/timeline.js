@@ -49,6 +49,8 @@ export function renderTimeline(container, data) {
     "Point at a bar, or tab into the timeline and use the arrow keys, for details; " +
     "+ and − zoom.";
   container.append(zoom.root, chart, tooltip, legend(id), hint, tables(timeline));
+  const cut = truncationNote(data, timeline.end);
+  if (cut) container.prepend(cut);
 
   // The keyboard's way in: the first moment of the first thread that has any.
   const firstLane = Math.max(0, timeline.lanes.findIndex((lane) => lane.items.length));
@@ -147,6 +149,20 @@ function zoomControls() {
             "scroll sideways for the rest.";
     },
   };
+}
+
+// A run that did too much to draw whole was recorded up to a point: say so first.
+function truncationNote(data, end) {
+  const cut = data.truncated;
+  if (!cut || typeof cut !== "object") return null;
+  const note = el("p", { class: "tl-note" });
+  const runEnd = Number(cut.runEnd);
+  const whole = Number.isFinite(runEnd) && runEnd > end ? ` of ${ms(runEnd)}` : "";
+  const records = Number.isFinite(Number(cut.records)) ? `${cut.records} ` : "";
+  note.textContent =
+    `Only the first ${ms(end)}${whole} of the run: recording stopped after ` +
+    `${records}waits, sleeps and prints.`;
+  return note;
 }
 
 // --- data -------------------------------------------------------------------------

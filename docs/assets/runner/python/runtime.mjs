@@ -23,6 +23,7 @@ export const RUNTIME_FILES = [
   "streams.py",
   "thread_local.py",
   "thread_module.py",
+  "timeline.py",
   "tracebacks.py",
   "unsupported.py",
   "worker_api.py",

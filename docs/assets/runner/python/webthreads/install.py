@@ -23,6 +23,7 @@ from . import (
     streams,
     thread_local,
     thread_module,
+    timeline,
     tracebacks,
     unsupported,
 )
@@ -66,11 +67,13 @@ def install():
         thread_local._local.__getattribute__,
         thread_local._local.__setattr__,
         thread_local._local.__delattr__,
+        timeline.timeline_print,  # str() of the reader's objects
     )
     program.install()
     unsupported.install()
     green_asyncio.install()
     introspection.install()
+    timeline.install()
     sys.stdout = streams.stdout
     sys.stderr = streams.stderr
     _cache_runtime_sources()

@@ -8,23 +8,26 @@ blocked are never resumed.
 
 import atexit
 import builtins
+import json
 import linecache
 import os
 import sys
 import traceback
 import types
 
-from . import bridge, deadlock_report, scheduler, streams, tracebacks, unsupported
+from . import bridge, deadlock_report, scheduler, streams, timeline, tracebacks, unsupported
 
 FILENAME = "main.py"
 
 
 def finish(status, reason=None, message=None):
-    """Tell the worker the run is over; nothing is scheduled afterwards."""
+    """Tell the worker the run is over, with its timeline; nothing is scheduled
+    afterwards."""
     if scheduler.finished:
         return
     scheduler.stop()
-    bridge.js.finish(status, reason, message)
+    run_timeline = json.dumps(timeline.finish(), ensure_ascii=False, separators=(",", ":"))
+    bridge.js.finish(status, reason, message, run_timeline)
 
 
 def _on_deadlock(reporter, parked):
@@ -53,7 +56,9 @@ def run_main(source):
     """Entry point of the main thread's stack."""
     scheduler._last_breath = scheduler.monotonic()
     scheduler.leave_pyodide_event_loop()
+    timeline.start_run(scheduler.MAIN_IDENT, sys.modules["threading"].main_thread())
     status, reason, message = _run_program(source)
+    timeline.thread_ended(scheduler.MAIN_IDENT)  # what follows is Python's exit
     if scheduler.finished:  # deadlock or unsupported feature inside the program
         return
     try:

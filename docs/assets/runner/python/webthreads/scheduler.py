@@ -24,7 +24,7 @@ from time import monotonic
 
 from pyodide.ffi import run_sync
 
-from . import bridge, clocks
+from . import bridge, clocks, timeline
 
 RUNNING, READY, PARKED, DONE = "running", "ready", "parked", "done"
 MAIN_IDENT = 1
@@ -140,6 +140,9 @@ def park(waiting, deadline=None):
     thread.frame = sys._getframe(1)
     thread.timed = deadline is not None
     thread.state = PARKED
+    span = None
+    if timeline.recording and waiting is not SLEEPING:
+        span = timeline.block(thread.ident, timeline.WAITING, thread.frame)
     if deadline is not None:
         heapq.heappush(_timers, (deadline, _park_counter, thread))
         _live_timers += 1
@@ -147,6 +150,8 @@ def park(waiting, deadline=None):
     _switch_from(thread)
     thread.waiting = None
     thread.frame = None
+    if span is not None:
+        timeline.unblock(span, thread.woken)
     return thread.woken
 
 
@@ -211,10 +216,16 @@ def sleep(seconds):
         raise ValueError("Invalid value NaN (not a number)")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    span = None
+    if timeline.recording:
+        label = f"time.sleep({seconds!r})"
+        span = timeline.block(current_ident, timeline.SLEEPING, sys._getframe(), label)
     if seconds == 0:
         yield_now()
-        return
-    park(SLEEPING, deadline_after(seconds))
+    else:
+        park(SLEEPING, deadline_after(seconds))
+    if span is not None:
+        timeline.unblock(span, True)
 
 
 def exit_current():
@@ -244,6 +255,8 @@ def thread_entry(ident):
     thread = _threads.get(ident)
     if thread is None or current is not thread:
         return
+    if timeline.recording:
+        timeline.thread_began(ident)
     try:
         thread.body()
     finally:

@@ -11,7 +11,7 @@ import traceback
 import types
 from functools import partial
 
-from . import scheduler, thread_local
+from . import scheduler, thread_local, timeline
 from .locks import TIMEOUT_MAX, RLock, lock
 
 _non_daemon = set()  # handles of the threads that _shutdown() waits for
@@ -83,6 +83,7 @@ def _run(function, args, kwargs, handle):
         print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
         traceback.print_exception(exc, file=sys.stderr)
     finally:
+        timeline.thread_ended(handle._ident)
         thread_local.forget_thread(handle._ident)
         handle._set_done()
 
@@ -95,6 +96,8 @@ def start_joinable_thread(function, handle=None, daemon=True):
     handle._started = True
     thread = scheduler.spawn(partial(_run, function, (), {}, handle), daemon)
     handle._ident = thread.ident
+    # threading starts a thread with its bound _bootstrap method: the Thread is there.
+    timeline.thread_created(thread.ident, getattr(function, "__self__", None))
     if not daemon:
         _non_daemon.add(handle)
     return handle
@@ -110,6 +113,7 @@ def start_new_thread(function, args, kwargs=None):
     handle = _make_thread_handle(None)
     thread = scheduler.spawn(partial(_run, function, args, kwargs or {}, handle), True)
     handle._ident = thread.ident
+    timeline.thread_created(thread.ident, None)
     return thread.ident
 
 
