@@ -10,7 +10,9 @@ on GitHub Pages), then measures:
 - warm run: the second Run on the same page, once the spare worker is loaded;
 - bytes a chapter page fetches before any Run (none of them Pyodide's) and for the
   first Run, raw and gzipped;
-- the race demo and a two-thread lock ping-pong, in the browser against this CPython.
+- the race demo and a two-thread lock ping-pong, in the browser against this CPython;
+  the ping-pong short enough for the whole run to be in its timeline, with the timeline
+  recorded and switched off: what recording costs.
 
 Prints a table. Not part of `make test`: the figures depend on the machine.
 """
@@ -35,7 +37,14 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import Browser, Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from programs import LOCK_PING_PONG, ROOT, race_demo, timed  # noqa: E402
+from programs import (  # noqa: E402
+    LOCK_PING_PONG,
+    ROOT,
+    SHORT_LOCK_PING_PONG,
+    WITHOUT_TIMELINE,
+    race_demo,
+    timed,
+)
 
 SUB_PATH = "python-threading-hands-on"
 CHAPTER = "getting-started/"
@@ -214,6 +223,16 @@ def main() -> None:
             programs = [
                 (race_name, race_source, "race.py"),
                 ("lock ping-pong", LOCK_PING_PONG, "ping_pong.py"),
+                (
+                    "lock ping-pong, 4,000 switches, each in the timeline",
+                    SHORT_LOCK_PING_PONG,
+                    "ping_pong.py",
+                ),
+                (
+                    "lock ping-pong, 4,000 switches, timeline off",
+                    WITHOUT_TIMELINE + SHORT_LOCK_PING_PONG,
+                    "ping_pong.py",
+                ),
             ]
             timings = []
             for label, source, name in programs:
@@ -261,11 +280,11 @@ def report(starts, fetched, timings) -> None:
     for label, browser_runs, cpython_runs in timings:
         in_browser = statistics.median(t for t, _ in browser_runs)
         on_cpython = statistics.median(t for t, _ in cpython_runs)
-        if label == "lock ping-pong":
+        if label.startswith("lock ping-pong"):
             switches = int(browser_runs[0][1].split()[-1])
             rows.append(
                 (
-                    "lock ping-pong, switches/s",
+                    f"{label}, switches/s",
                     f"{switches / in_browser:,.0f}",
                     f"{switches / on_cpython:,.0f}",
                     f"{on_cpython / in_browser:.2f}x",
