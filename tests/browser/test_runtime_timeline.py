@@ -70,6 +70,10 @@ def check_well_formed(timeline: dict) -> None:
             assert before["to"] == after["from"], (before, after)
     for item in timeline["prints"]:
         assert item["thread"] in ids and 0 <= item["t"] <= end, item
+        # A thread prints only while it runs, never in the middle of a wait or sleep.
+        for span in timeline["spans"]:
+            if span["thread"] == item["thread"] and span["state"] != "running":
+                assert not span["from"] < item["t"] < span["to"], (item, span)
 
 
 def names(timeline: dict) -> list[str]:
@@ -127,6 +131,19 @@ def test_the_race_has_a_lane_per_thread_as_on_cpython(runtime_page: Page, site_u
         sleeps = waits(timeline)[name]
         assert len(sleeps) == 100, name  # the deposit loop's sleep(0), each one
         assert set(sleeps) == {("sleeping", "time.sleep(0) at main.py:14", False)}
+
+
+def test_an_event_loop_waits_between_its_callbacks(runtime_page: Page, site_url: str) -> None:
+    snippet = ROOT / "snippets" / "choosing_concurrency" / "asyncio_to_thread.py"
+    result, timeline = run(runtime_page, site_url, snippet.read_text())
+    assert result.status == "ok", result
+    main_waits = waits(timeline)["MainThread"]
+    assert len(main_waits) > 1, main_waits  # one span per wait, not one for the whole run
+    line = next(
+        n for n, text in enumerate(snippet.read_text().splitlines(), 1) if "asyncio.run(" in text
+    )
+    assert set(main_waits) == {("waiting", f"asyncio.run() at main.py:{line}", False)}
+    assert ("sleeping", "time.sleep(0.1) at main.py:8", False) in waits(timeline)["asyncio_0"]
 
 
 def test_a_deadlocked_run_shows_the_waits_that_never_end(runtime_page: Page, site_url: str) -> None:

@@ -11,7 +11,7 @@ import asyncio
 import asyncio.runners
 import functools
 
-from . import scheduler
+from . import scheduler, timeline
 
 
 class _ParkingSelector:
@@ -66,5 +66,6 @@ def new_event_loop():
 
 
 def install():
+    timeline.waits_for_timers(_ParkingSelector)
     asyncio.run = run
     asyncio.new_event_loop = new_event_loop

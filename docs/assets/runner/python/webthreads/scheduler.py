@@ -142,7 +142,7 @@ def park(waiting, deadline=None):
     thread.state = PARKED
     span = None
     if timeline.recording and waiting is not SLEEPING:
-        span = timeline.block(thread.ident, timeline.WAITING, thread.frame)
+        span = timeline.block(thread.ident, timeline.WAITING, thread.frame, waiting=waiting)
     if deadline is not None:
         heapq.heappush(_timers, (deadline, _park_counter, thread))
         _live_timers += 1

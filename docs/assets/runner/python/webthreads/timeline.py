@@ -23,8 +23,13 @@ from .frames import is_runtime, is_user
 MAX_RECORDS = 5000
 SLEEPING, WAITING = "sleeping", "waiting"
 
-# Names the reader knows for the runtime's classes (on CPython they are C types).
+# Names the reader knows for the runtime's classes (on CPython they are C types) and
+# for the modules whose functions the runtime replaces.
 _CLASS_NAMES = {"lock": "Lock"}
+_RUNTIME_MODULES = {"webthreads.green_asyncio": "asyncio"}
+# What waits for a deadline as its normal course (an event loop waiting for its next
+# timer): its waits never count as timed out.
+_TIMERS = set()
 
 recording = False  # read by the scheduler before each call into this module
 _t0 = 0.0
@@ -77,21 +82,33 @@ def thread_ended(ident):
         lane.name = _name(lane)  # as it was when the thread ended
 
 
-def block(ident, state, frame, label=None):
-    """Thread ``ident`` blocks or sleeps now, in the call whose innermost frame is
-    ``frame``; returns the span to pass to ``unblock``, or None."""
+def waits_for_timers(kind):
+    """Parking on an instance of ``kind`` until a deadline is not a timeout."""
+    _TIMERS.add(kind)
+
+
+def block(ident, state, frame, label=None, waiting=None):
+    """Thread ``ident`` blocks or sleeps now, on ``waiting``, in the call whose innermost
+    frame is ``frame``; returns the span to pass to ``unblock``, or None.
+
+    Only what names the call is kept here (code objects, a frame's position): the text
+    is made once, at the end, so that a wait costs the program little."""
     lane = _lanes.get(ident)
     if lane is None or lane.end is not None or lane.start is None:
         return None
-    call, name, where = _call_and_place(frame)
+    call, what, where = _call_and_place(frame)
     spans = lane.spans
-    if spans and lane.last_call is call and spans[-1][2] == state:
-        span = spans[-1]  # the same call blocking again: one span
-        span[1] = None
-        return span
+    # An event loop waits in one call, asyncio.run(), between the callbacks it runs:
+    # each of those waits is a span of its own.
+    loop_wait = type(waiting) in _TIMERS
+    last = spans[-1] if spans else None
+    if last and lane.last_call is call and last[2] == state and not (loop_wait or last[5]):
+        last[1] = None  # the same call blocking again: one span
+        return last
     if not _count_record():
         return None
-    span = [monotonic(), None, state, (label or name) + where, False]
+    # [from, to, state, (name, what, where), timed out, a deadline is its normal end]
+    span = [monotonic(), None, state, (label, what, where), False, loop_wait]
     spans.append(span)
     lane.last_call = call
     return span
@@ -100,7 +117,7 @@ def block(ident, state, frame, label=None):
 def unblock(span, woken):
     """The thread that made ``span`` runs again (``woken`` False: its timeout passed)."""
     span[1] = monotonic()
-    span[4] = not woken
+    span[4] = not woken and not span[5]
 
 
 def printed(ident, text):
@@ -148,12 +165,12 @@ def _lane_spans(number, lane, lane_end):
     """The lane's waits and sleeps, with running spans in the gaps."""
     cursor = lane.start
     result = []
-    for start, stop, state, on, timed_out in lane.spans:
+    for start, stop, state, call, timed_out, _ in lane.spans:
         stop = lane_end if stop is None else min(stop, lane_end)
         if start > cursor:
             result.append(_span(number, cursor, start, "running"))
         span = _span(number, start, max(start, stop), state)
-        span["on"] = on
+        span["on"] = _describe(call)
         if timed_out:
             span["timeout"] = True
         result.append(span)
@@ -180,7 +197,7 @@ def _name(lane):
 
 
 def _call_and_place(frame):
-    """The frame of the call being made, its name, and where it was made.
+    """The frame of the call being made, what it calls, and where it was made.
 
     The call is the frame the program's own code called (``Queue.get``), placed at the
     program's line. A wait with no program code on the stack (a pool's worker waiting
@@ -191,37 +208,91 @@ def _call_and_place(frame):
     while frame is not None:
         code = frame.f_code
         if callee is not None:
-            if is_user(code):
-                return callee, _call_name(callee), f" at {code.co_filename}:{frame.f_lineno}"
-            if library is None and not is_runtime(code):
+            kind = _kinds.get(code) or _kind(code)
+            if kind is _USER:
+                return callee, _what(callee), ("at", code, frame.f_lasti)
+            if library is None and kind is _LIBRARY:
                 library = (callee, frame)
+                if code in _thread_calls() and frame.f_back is not None:
+                    library = (frame, frame.f_back)  # named as a whole, as on CPython
         callee, frame = frame, frame.f_back
     if library is None:
-        return callee, "an unknown call", ""
+        return callee, None, None
     callee, caller = library
-    module = caller.f_globals.get("__name__", "?")
-    return callee, _call_name(callee), f" in {module}.{caller.f_code.co_qualname}()"
+    return callee, _what(callee), ("in", caller.f_globals.get("__name__", "?"), caller.f_code)
 
 
-def _call_name(frame):
+_USER, _LIBRARY, _RUNTIME = "user", "library", "runtime"
+_kinds = {}  # code -> whose it is
+
+
+def _kind(code):
+    kind = _USER if is_user(code) else _RUNTIME if is_runtime(code) else _LIBRARY
+    _kinds[code] = kind
+    return kind
+
+
+_thread_call_names = {}
+
+
+def _thread_calls():
+    """The code of ``Thread.start`` and ``Thread.join``, by the name they go by."""
+    if not _thread_call_names:
+        thread_class = sys.modules["threading"].Thread
+        _thread_call_names[thread_class.start.__code__] = "Thread.start()"
+        _thread_call_names[thread_class.join.__code__] = "Thread.join()"
+    return _thread_call_names
+
+
+def _what(frame):
+    """What names the call ``frame`` runs: its code, and the class of its ``self`` (the
+    program's own class, not the base class that defines the method) or its module."""
     code = frame.f_code
-    thread_class = sys.modules["threading"].Thread
-    if code is thread_class.start.__code__:
-        return "Thread.start()"
-    if code is thread_class.join.__code__:
-        return "Thread.join()"
-    owner, _, method = code.co_qualname.rpartition(".")
-    if owner and code.co_argcount and code.co_varnames[0] == "self":
-        # The program's own class, not the base class that defines the method.
+    if code.co_argcount and code.co_varnames[0] == "self":
         instance = frame.f_locals.get("self")
-        if instance is not None:
-            owner = type(instance).__name__
-        owner = _CLASS_NAMES.get(owner, owner)
+        return code, type(instance) if instance is not None else None
+    return code, frame.f_globals.get("__name__")
+
+
+_descriptions = {}
+
+
+def _describe(call):
+    """The text of ``on``: "Queue.get() at main.py:12", from what ``block`` kept."""
+    description = _descriptions.get(call)
+    if description is None:
+        label, what, where = call
+        name = label or (_call_name(*what) if what else "an unknown call")
+        description = _descriptions[call] = name + _place(where)
+    return description
+
+
+def _call_name(code, owner_or_module):
+    name = _thread_calls().get(code)
+    if name is not None:
+        return name
+    owner, _, method = code.co_qualname.rpartition(".")
+    if isinstance(owner_or_module, type):
+        owner = owner_or_module.__name__
+    elif not owner and _kind(code) is _RUNTIME:
+        owner = _RUNTIME_MODULES.get(owner_or_module, "")
+    owner = _CLASS_NAMES.get(owner, owner)
     if method == "__enter__":
         return f"with {owner}"
     if method == "__exit__":
         return f"end of with {owner}"
     return f"{owner}.{method}()" if owner else f"{method}()"
+
+
+def _place(where):
+    if where is None:
+        return ""
+    if where[0] == "in":  # a function of the standard library
+        _, module, code = where
+        return f" in {module}.{code.co_qualname}()"
+    _, code, lasti = where
+    line = next((n for start, end, n in code.co_lines() if start <= lasti < end), None)
+    return f" at {code.co_filename}:{line if line is not None else code.co_firstlineno}"
 
 
 # --- print --------------------------------------------------------------------------
