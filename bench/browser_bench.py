@@ -12,7 +12,8 @@ on GitHub Pages), then measures:
   first Run, raw and gzipped;
 - the race demo and a two-thread lock ping-pong, in the browser against this CPython;
   the ping-pong short enough for the whole run to be in its timeline, with the timeline
-  recorded and switched off: what recording costs.
+  recorded and switched off: what recording costs; and how long the largest timeline
+  a run can have takes to draw.
 
 Prints a table. Not part of `make test`: the figures depend on the machine.
 """
@@ -127,6 +128,48 @@ def cold_and_warm(browser: Browser, base: str) -> tuple[float, float, str]:
     return cold, warm, snippet
 
 
+# A run whose timeline is as large as the runtime records (5,000 waits, sleeps, prints).
+LARGEST_TIMELINE = """\
+import threading, time
+def nap():
+    for _ in range(3000):
+        time.sleep(0)
+threads = [threading.Thread(target=nap) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("done")
+"""
+
+# Clicks Timeline and times it until the picture is on the screen.
+OPEN_TIMELINE = """
+async (runner) => {
+  const start = performance.now();
+  runner.querySelector(".runner-button--timeline").click();
+  while (!runner.querySelector(".runner-timeline__view svg.tl-plot")) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - start;
+}
+"""
+
+
+def timeline_drawing(browser: Browser, base: str) -> float:
+    """Milliseconds from clicking Timeline to the largest run timeline drawn."""
+    context = browser.new_context()
+    page = context.new_page()
+    code = urlsafe_b64encode(LARGEST_TIMELINE.encode()).decode().rstrip("=")
+    page.goto(f"{base}playground/#code={code}")
+    selector = '.runner[data-runner="playground"]'
+    page.locator(f"{selector} .runner-button--run").click()
+    wait_over(page, selector)
+    elapsed = page.locator(selector).evaluate(OPEN_TIMELINE)
+    context.close()
+    return elapsed
+
+
 def sizes(site: Path, base: str, urls: list[str]) -> tuple[int, int]:
     """Raw and gzipped bytes of the site's files behind these URLs."""
     raw = zipped = 0
@@ -219,6 +262,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             starts = [cold_and_warm(browser, base) for _ in range(args.repeat)]
             fetched = bytes_fetched(browser, site, base)
+            drawing = statistics.median(timeline_drawing(browser, base) for _ in range(args.repeat))
             race_name, race_source = race_demo()
             programs = [
                 (race_name, race_source, "race.py"),
@@ -244,10 +288,10 @@ def main() -> None:
             browser.close()
         server.shutdown()
 
-    report(starts, fetched, timings)
+    report(starts, fetched, drawing, timings)
 
 
-def report(starts, fetched, timings) -> None:
+def report(starts, fetched, drawing, timings) -> None:
     cpython = f"CPython {sys.version_info.major}.{sys.version_info.minor}"
     rows = [("measure", "browser", cpython, "browser / CPython")]
     cold = statistics.median(s[0] for s in starts)
@@ -277,6 +321,7 @@ def report(starts, fetched, timings) -> None:
             "",
         )
     )
+    rows.append(("drawing a run's largest timeline (5,000 records)", f"{drawing:,.0f} ms", "", ""))
     for label, browser_runs, cpython_runs in timings:
         in_browser = statistics.median(t for t, _ in browser_runs)
         on_cpython = statistics.median(t for t, _ in cpython_runs)

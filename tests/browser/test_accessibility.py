@@ -1,10 +1,11 @@
 """axe-core finds no serious or critical accessibility problem on the home page, on a
-chapter page whose runners have run, or on the playground, in either colour scheme."""
+chapter page whose runners have run, or on the playground (after errors, and with a
+run's Timeline open), in either colour scheme."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from ..snippet_files import ROOT
 from .runner_pages import (
@@ -62,4 +63,26 @@ def test_playground_after_a_run_with_errors(scheme_page: Page, site_url: str) ->
         "done",
         "error",
     )
+    assert serious_violations(scheme_page) == []
+
+
+def test_playground_with_the_runs_timeline_open(scheme_page: Page, site_url: str) -> None:
+    # Enough sleeps for the timeline to be cut, so that its note is checked too.
+    code = (
+        "import threading, time\n"
+        "def nap():\n"
+        "    for _ in range(3000):\n"
+        "        time.sleep(0)\n"
+        "threads = [threading.Thread(target=nap) for _ in range(2)]\n"
+        "for t in threads:\n"
+        "    t.start()\n"
+        "for t in threads:\n"
+        "    t.join()\n"
+        "print('done')\n"
+    )
+    runner = open_playground(scheme_page, site_url, code)
+    assert run(runner)["state"] == "done"
+    runner.get_by_role("button", name="Timeline", exact=True).click()
+    expect(runner.locator(".runner-timeline__view svg.tl-plot")).to_be_visible()
+    expect(runner.locator(".runner-timeline__view .tl-note")).to_be_visible()
     assert serious_violations(scheme_page) == []

@@ -16,7 +16,7 @@ def check(output: str) -> str | None:
     if lines == [f"{urgency} {job}" for urgency, job in JOBS]:
         return (
             "The jobs come out in the order they arrived: a queue.PriorityQueue hands out "
-            "the smallest item first, so the most urgent job."
+            "the smallest item first, here the most urgent job."
         )
     if lines == [f"{urgency} {job}" for urgency, job in sorted(JOBS)]:
         return (

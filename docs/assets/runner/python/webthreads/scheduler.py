@@ -218,8 +218,7 @@ def sleep(seconds):
         raise ValueError("sleep length must be non-negative")
     span = None
     if timeline.recording:
-        label = f"time.sleep({seconds!r})"
-        span = timeline.block(current_ident, timeline.SLEEPING, sys._getframe(), label)
+        span = timeline.sleep_started(current_ident, seconds, sys._getframe())
     if seconds == 0:
         yield_now()
     else:

@@ -87,7 +87,7 @@ def waits_for_timers(kind):
     _TIMERS.add(kind)
 
 
-def block(ident, state, frame, label=None, waiting=None):
+def block(ident, state, frame, waiting=None):
     """Thread ``ident`` blocks or sleeps now, on ``waiting``, in the call whose innermost
     frame is ``frame``; returns the span to pass to ``unblock``, or None.
 
@@ -108,9 +108,27 @@ def block(ident, state, frame, label=None, waiting=None):
     if not _count_record():
         return None
     # [from, to, state, (name, what, where), timed out, a deadline is its normal end]
-    span = [monotonic(), None, state, (label, what, where), False, loop_wait]
+    span = [monotonic(), None, state, (None, what, where), False, loop_wait]
     spans.append(span)
     lane.last_call = call
+    return span
+
+
+def sleep_started(ident, seconds, frame):
+    """Thread ``ident`` calls ``time.sleep(seconds)`` now; ``frame`` is the sleep's own.
+    Returns the span to pass to ``unblock``, or None."""
+    lane = _lanes.get(ident)
+    if lane is None or lane.end is not None or lane.start is None or not _count_record():
+        return None
+    caller = frame.f_back
+    code = caller.f_code
+    if (_kinds.get(code) or _kind(code)) is _USER:  # the common case, without a walk
+        where = ("at", code, caller.f_lasti)
+    else:
+        where = _call_and_place(frame)[2]
+    span = [monotonic(), None, SLEEPING, (("time.sleep", seconds), None, where), False, False]
+    lane.spans.append(span)
+    lane.last_call = None  # a sleep is one call that blocks once
     return span
 
 
@@ -262,6 +280,8 @@ def _describe(call):
     description = _descriptions.get(call)
     if description is None:
         label, what, where = call
+        if isinstance(label, tuple):  # (function, seconds)
+            label = f"{label[0]}({label[1]!r})"
         name = label or (_call_name(*what) if what else "an unknown call")
         description = _descriptions[call] = name + _place(where)
     return description
