@@ -62,6 +62,9 @@ BLOCK_HEADER = re.compile(
 ASYNCIO_RUN = re.compile(r"^(?P<indent>[ \t]*)asyncio\.run\((?P<call>.*)\)[ \t]*$", re.MULTILINE)
 HTML_DIV = re.compile(r"^[ \t]*</?div\b[^>]*>[ \t]*$")
 SOLUTION_FOLD = re.compile(r'^[ \t]*\?\?\?\+?[ \t]+\w+[ \t]+"Solution"[ \t]*$')
+# Prose about the site's own buttons (Run, Timeline), between these two comments.
+SITE_ONLY_START = re.compile(r"^[ \t]*<!--[ \t]*site-only[ \t]*-->[ \t]*$")
+SITE_ONLY_END = re.compile(r"^[ \t]*<!--[ \t]*/site-only[ \t]*-->[ \t]*$")
 DEFINITION = re.compile(r"^(?P<indent>[ \t]*):[ \t]{1,3}(?P<text>\S.*)$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^}\n]*\}")
 # A link, inline or by reference, to a page (`locks.md#rlock`) or to a heading of this
@@ -234,7 +237,10 @@ def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nb
         "language": "python",
     }
     stem = posixpath.splitext(posixpath.basename(chapter.src_uri))[0]
-    lines = _for_notebook(page.split("\n"), page_url)
+    try:
+        lines = _for_notebook(page.split("\n"), page_url)
+    except ValueError as problem:
+        raise PluginError(f"docs/{chapter.src_uri}:{problem}") from None
     cells = _cells(_flatten_blocks(lines))
     if cells[0][0] != "markdown":
         cells.insert(0, ("markdown", ""))
@@ -260,11 +266,19 @@ def _for_notebook(lines: list[str], page_url: str) -> list[str]:
 
     The `<div class="exercise">` wrappers are for the site's Check button, and a folded
     solution would sit unfolded right under the exercise: the notebook links to it.
+    What stands between `<!-- site-only -->` and `<!-- /site-only -->` speaks of the
+    site's buttons: it goes too.
     """
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if SITE_ONLY_START.match(line):
+            end = next((j for j in range(i + 1, len(lines)) if SITE_ONLY_END.match(lines[j])), None)
+            if end is None:
+                raise ValueError(f"{i + 1}: <!-- site-only --> without <!-- /site-only -->")
+            i = end + 1
+            continue
         if HTML_DIV.match(line):
             i += 1
             continue

@@ -9,6 +9,8 @@ import importlib.util
 import sys
 import textwrap
 
+import pytest
+
 from .snippet_files import ROOT
 
 spec = importlib.util.spec_from_file_location(
@@ -108,3 +110,22 @@ def test_attribute_lists_are_dropped() -> None:
 def test_output_comments_are_what_code_cells_drop() -> None:
     source = "print(1)\n#> 1\nfor i in range(2):\n    print(i)\n    #> 0\n    #> 1\n"
     assert hook.OUTPUT_COMMENT.sub("", source) == "print(1)\nfor i in range(2):\n    print(i)\n"
+
+
+def test_prose_about_the_sites_buttons_stays_on_the_site() -> None:
+    page = textwrap.dedent(
+        """\
+        Before.
+        <!-- site-only -->
+        Press **Timeline** under the output.
+        <!-- /site-only -->
+        After.
+        """
+    )
+    assert hook._for_notebook(page.split("\n"), "page/") == ["Before.", "After.", ""]
+
+
+def test_an_unclosed_site_only_block_names_its_line() -> None:
+    page = ["Before.", "", "<!-- site-only -->", "Press Run."]
+    with pytest.raises(ValueError, match=r"^3: <!-- site-only --> without"):
+        hook._for_notebook(page, "page/")
