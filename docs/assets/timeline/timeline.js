@@ -607,10 +607,19 @@ function table(caption, headings, rows) {
   return node;
 }
 
-function tables({ lanes }) {
+// Built when first opened: a long run has thousands of rows nobody asked for yet.
+function tables(timeline) {
   const details = el("details", { class: "tl-tables" });
   details.append(cell("summary", "The timeline as a table"));
-  details.append(
+  details.addEventListener("toggle", () => {
+    if (details.open && details.children.length === 1) details.append(...tableNodes(timeline));
+  });
+  return details;
+}
+
+function tableNodes({ lanes }) {
+  const nodes = [];
+  nodes.push(
     table(
       "Time per thread",
       ["Thread", "Runnable", "Sleeping", "Waiting", "Prints"],
@@ -637,14 +646,14 @@ function tables({ lanes }) {
     }
   }
   moments.sort((a, b) => a[0] - b[0]);
-  details.append(
+  nodes.push(
     table(
       "Moments, in order (runnable in between)",
       ["Time", "Thread", "What"],
       moments.map(([at, name, what]) => [ms(at), name, what]),
     ),
   );
-  return details;
+  return nodes;
 }
 
 // --- every timeline on the page ---------------------------------------------------
