@@ -62,9 +62,7 @@ def site_url(site_dir: Path) -> Iterator[str]:
     """Base URL of the site, served under /<repository>/ on a free local port."""
     handler = functools.partial(StaticHandler, directory=str(site_dir.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(
-        target=server.serve_forever, name="site-server", daemon=True
-    )
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
@@ -91,6 +89,19 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context()
     yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def runtime_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One page of the site for a whole test module, to start workers from: every run
+    gets its own worker. `page.requested` lists every URL it asked for."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requested = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requested.append(request.url))  # type: ignore[attr-defined]
+    page.goto(site_url)
+    yield page
     context.close()
 
 

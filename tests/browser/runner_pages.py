@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -44,6 +45,17 @@ class RunnableSnippet:
 
     def __str__(self) -> str:
         return f"{self.page or 'index'}:{self.snippet}"
+
+
+def recorded_timeline(site_dir: Path, page: str, snippet: str) -> dict:
+    """The timeline of `snippet` that the build recorded on CPython and put in `page`."""
+    html = (site_dir / page / "index.html").read_text()
+    payload = re.search(
+        rf'data-snippet="{re.escape(snippet)}"[^>]*><script type="application/json">(.*?)</script>',
+        html,
+    )
+    assert payload, f"no recorded timeline of {snippet} on {page}"
+    return json.loads(payload[1])
 
 
 def page_url(markdown: Path) -> str:

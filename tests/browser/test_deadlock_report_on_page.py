@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
 from .runtime_harness import run_in_browser
 
@@ -39,14 +39,8 @@ def test_the_page_shows_the_report_after_the_diff() -> None:
     assert f'--8<-- "deadlocks/{REPORT.name}"' in section
 
 
-def test_the_report_is_what_the_runner_prints(browser: Browser, site_url: str) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(site_url)
-        result = run_in_browser(page, site_url, hanging_version())
-    finally:
-        context.close()
+def test_the_report_is_what_the_runner_prints(runtime_page: Page, site_url: str) -> None:
+    result = run_in_browser(runtime_page, site_url, hanging_version())
     assert (result.status, result.reason) == ("error", "deadlock"), result
     assert result.stdout == ""
     assert result.stderr == REPORT.read_text(), (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .runner_pages import SNIPPET_RUNNER, open_playground, reveal, run
+from .runner_pages import SNIPPET_RUNNER, open_playground, recorded_timeline, reveal, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
@@ -22,13 +22,7 @@ PLOT = "svg.tl-plot"
 
 def recorded_thread_names(site_dir: Path) -> list[str]:
     """The threads of lost_update.py in the timeline the build recorded on CPython."""
-    html = (site_dir / PAGE / "index.html").read_text()
-    payload = re.search(
-        rf'data-snippet="{re.escape(SNIPPET)}"[^>]*><script type="application/json">(.*?)</script>',
-        html,
-    )
-    assert payload, f"no recorded timeline of {SNIPPET} on {PAGE}"
-    return [thread["name"] for thread in json.loads(payload[1])["threads"]]
+    return [thread["name"] for thread in recorded_timeline(site_dir, PAGE, SNIPPET)["threads"]]
 
 
 def open_timeline(runner: Locator) -> Locator:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from .runtime_harness import (
     PROGRAMS_DIR,
@@ -33,18 +32,6 @@ HOOK = ROOT / "hooks" / "pyodide_assets.py"
 # Programs that CPython 3.11 cannot run, or that are checked another way below.
 BROWSER_ONLY = {"queue_shutdown", "streaming"}
 COMPARED = sorted(p for p in PROGRAMS_DIR.glob("*.py") if p.stem not in BROWSER_ONLY)
-
-
-@pytest.fixture(scope="module")
-def runtime_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One page of the site, for the whole module; every run gets its own worker."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.requested = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requested.append(request.url))  # type: ignore[attr-defined]
-    page.goto(site_url)
-    yield page
-    context.close()
 
 
 def run(page: Page, site_url: str, code: str, **options) -> Run:

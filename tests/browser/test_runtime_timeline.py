@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from .runtime_harness import PROGRAMS_DIR, Run, run_in_browser
 
@@ -21,15 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 RECORDER = ROOT / "hooks" / "timeline_recorder.py"
 LOST_UPDATE = ROOT / "snippets" / "race_conditions" / "lost_update.py"
 MAX_RECORDS = 5000  # webthreads/timeline.py
-
-
-@pytest.fixture(scope="module")
-def runtime_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
 
 
 def run(page: Page, site_url: str, code: str) -> tuple[Run, dict]:

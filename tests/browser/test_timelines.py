@@ -4,7 +4,6 @@ elsewhere; and renderTimeline() as the in-browser runtime will call it."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from ..snippet_files import ROOT
+from .runner_pages import recorded_timeline
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
@@ -27,14 +27,7 @@ SLEEP = re.compile(
 
 def recorded(site_dir: Path) -> dict:
     """The timeline JSON as the build put it in the page."""
-    html = (site_dir / PAGE / "index.html").read_text()
-    payload = re.search(
-        r'data-snippet="race_conditions/lost_update.py"[^>]*>'
-        r'<script type="application/json">(.*?)</script>',
-        html,
-    )
-    assert payload, "no recorded timeline of lost_update.py on the page"
-    return json.loads(payload[1])
+    return recorded_timeline(site_dir, PAGE, "race_conditions/lost_update.py")
 
 
 @pytest.fixture

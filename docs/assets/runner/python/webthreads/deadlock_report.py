@@ -9,17 +9,15 @@ inside it is the API call the reader made (``Queue.get``, ``Thread.join``,
 import sys
 
 from . import scheduler, stacks
-from .frames import is_runtime, is_user
+from .frames import READER_CLASS_NAMES, READER_MODULE_NAMES, is_runtime, is_user
 from .locks import RLock, lock
 from .simple_queue import SimpleQueue
 from .thread_module import _ThreadHandle
 
 HEADER = "Deadlock: every thread is waiting and none can wake the others."
 
-# Names the reader knows for the runtime's classes and for context-manager methods.
-_CLASS_NAMES = {"lock": "Lock", "_ThreadHandle": "Thread"}
+# Names the reader knows for context-manager methods.
 _METHOD_NAMES = {"__enter__": "acquire"}
-_RUNTIME_MODULES = {"webthreads.green_asyncio": "asyncio"}
 
 
 def report(reporter, parked):
@@ -81,11 +79,11 @@ def _operation(api, waiting):
     target = api.f_locals.get("self") if code.co_argcount else None
     if target is None:
         module = api.f_globals.get("__name__", "")
-        module = _RUNTIME_MODULES.get(module, module)
+        module = READER_MODULE_NAMES.get(module, module)
         public = ".".join(part for part in module.split(".") if not part.startswith("_"))
         return f"{public}.{method}()" if public else f"{method}()"
     cls = type(target).__name__
-    cls = _CLASS_NAMES.get(cls, cls)
+    cls = READER_CLASS_NAMES.get(cls, cls)
     if method == "__exit__":
         return f"{cls}.shutdown(), at the end of its with block"
     operation = f"{cls}.{_METHOD_NAMES.get(method, method)}()"

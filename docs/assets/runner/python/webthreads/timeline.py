@@ -18,15 +18,11 @@ import sys
 from time import monotonic
 
 from . import scheduler
-from .frames import is_runtime, is_user
+from .frames import READER_CLASS_NAMES, READER_MODULE_NAMES, is_runtime, is_user
 
 MAX_RECORDS = 5000
 SLEEPING, WAITING = "sleeping", "waiting"
 
-# Names the reader knows for the runtime's classes (on CPython they are C types) and
-# for the modules whose functions the runtime replaces.
-_CLASS_NAMES = {"lock": "Lock"}
-_RUNTIME_MODULES = {"webthreads.green_asyncio": "asyncio"}
 # What waits for a deadline as its normal course (an event loop waiting for its next
 # timer): its waits never count as timed out.
 _TIMERS = set()
@@ -295,8 +291,8 @@ def _call_name(code, owner_or_module):
     if isinstance(owner_or_module, type):
         owner = owner_or_module.__name__
     elif not owner and _kind(code) is _RUNTIME:
-        owner = _RUNTIME_MODULES.get(owner_or_module, "")
-    owner = _CLASS_NAMES.get(owner, owner)
+        owner = READER_MODULE_NAMES.get(owner_or_module, "")
+    owner = READER_CLASS_NAMES.get(owner, owner)
     if method == "__enter__":
         return f"with {owner}"
     if method == "__exit__":
