@@ -77,6 +77,13 @@ def test_exercise_folders_are_snippet_folders() -> None:
     assert not strays, f"exercises/<chapter> must be named like snippets/<chapter>: {strays}"
 
 
+def test_every_chapter_ends_with_one_or_two_exercises() -> None:
+    chapters = sorted(p.name for p in (ROOT / "snippets").iterdir() if p.is_dir())
+    counts = {c: sum(1 for e in EXERCISES if e.parts[0] == c) for c in chapters}
+    wrong = {chapter: count for chapter, count in counts.items() if count not in (1, 2)}
+    assert not wrong, f"exercises per chapter, one or two each: {wrong}"
+
+
 def test_include_bases_match_mkdocs_yml() -> None:
     config = yaml_load((ROOT / "mkdocs.yml").read_text())
     options = next(
