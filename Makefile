@@ -16,6 +16,12 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# The project's own packages (site_hooks, timeline) are importable in the venv through a
+# .pth file: MkDocs loads hooks by path, and they import each other by package name.
+$(VENV)/.project-on-path: $(BIN)/.installed
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "python_threading_hands_on.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -26,7 +32,7 @@ $(CHROMIUM):
 	else echo "Chromium is missing: install the chromium package as root"; exit 1; fi; \
 	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-setup: $(BIN)/.installed node_modules/.installed $(CHROMIUM)  ## Install everything (Python venv, npm packages, Chromium)
+setup: $(VENV)/.project-on-path node_modules/.installed $(CHROMIUM)  ## Install everything (Python venv, npm packages, Chromium)
 
 serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -5,21 +5,11 @@ The built notebooks themselves are checked in tests/test_build.py.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import textwrap
 
 import pytest
 
-from .snippet_files import ROOT
-
-spec = importlib.util.spec_from_file_location(
-    "chapter_notebooks", ROOT / "hooks" / "chapter_notebooks.py"
-)
-assert spec and spec.loader
-hook = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = hook
-spec.loader.exec_module(hook)
+from site_hooks import chapter_notebooks as hook
 
 
 def cells(markdown: str) -> list[tuple[str, str]]:

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from .snippet_files import EXERCISES_DIR, ROOT
+from site_hooks import exercise_checks as hook
 
-HOOK_PATH = ROOT / "hooks" / "exercise_checks.py"
-spec = importlib.util.spec_from_file_location("exercise_checks", HOOK_PATH)
-assert spec and spec.loader
-hook = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = hook
-spec.loader.exec_module(hook)
+from .snippet_files import EXERCISES_DIR
 
 SCRIPT = re.compile(
     r'<script type="application/json" class="exercise-check">(?P<data>.*?)</script>', re.S

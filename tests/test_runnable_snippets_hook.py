@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-import importlib.util
 import json
 import re
 import subprocess
@@ -14,14 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .snippet_files import ROOT
-
-HOOK_PATH = ROOT / "hooks" / "runnable_snippets.py"
-spec = importlib.util.spec_from_file_location("runnable_snippets", HOOK_PATH)
-assert spec and spec.loader
-hook = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = hook
-spec.loader.exec_module(hook)
+from site_hooks import runnable_snippets as hook
 
 
 def fences(markdown: str) -> list[tuple[list[str], bool]]:
@@ -211,7 +203,7 @@ def test_a_built_page(tmp_path: Path) -> None:
             f"""\
             site_name: t
             theme: material
-            hooks: [{HOOK_PATH}]
+            hooks: [{hook.__file__}]
             markdown_extensions:
               - admonition
               - attr_list

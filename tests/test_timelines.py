@@ -14,8 +14,8 @@ import pytest
 
 from .snippet_files import ROOT, SNIPPETS_DIR, expected_lines
 
-RECORDER = ROOT / "hooks" / "timeline_recorder.py"
-HOOK = ROOT / "hooks" / "timelines.py"
+RECORDER = ROOT / "timeline" / "record.py"
+HOOK = ROOT / "site_hooks" / "timelines.py"
 STATES = {"running", "sleeping", "waiting"}
 
 pytestmark = pytest.mark.timeout(300)

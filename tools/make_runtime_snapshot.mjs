@@ -3,20 +3,23 @@
 // skips Python's start-up and the runtime's imports.
 //
 //   node --experimental-wasm-stack-switching tools/make_runtime_snapshot.mjs \
-//        <pyodide dir> <runtime dir: docs/assets/runner/python> <output .bin.gz>
+//        <pyodide dir> <runtime files .json> <output .bin.gz>
+//
+// The JSON file lists the runtime's files as [path in the runtime, file on disk] pairs
+// (site_hooks/site_assets.py writes it).
 //
 // Needs stack switching (JSPI) in Node: what Pyodide finds at start-up is saved too,
 // and a snapshot made without it could not suspend threads in the browser. Called by
-// hooks/pyodide_assets.py.
+// site_hooks/site_assets.py.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const [pyodideDir, runtimeDir, output] = process.argv.slice(2).map((path) => resolve(path));
+const [pyodideDir, runtimeList, output] = process.argv.slice(2).map((path) => resolve(path));
 if (!output) {
-  console.error("usage: make_runtime_snapshot.mjs <pyodide dir> <runtime dir> <output>");
+  console.error("usage: make_runtime_snapshot.mjs <pyodide dir> <runtime files .json> <output>");
   process.exit(2);
 }
 if (typeof WebAssembly.Suspending !== "function" && typeof WebAssembly.Suspender !== "function") {
@@ -25,8 +28,8 @@ if (typeof WebAssembly.Suspending !== "function" && typeof WebAssembly.Suspender
 }
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const { PYTHON_ENV, RUNTIME_FILES, installRuntime } = await import(
-  pathToFileURL(join(runtimeDir, "runtime.mjs")).href
+const { PYTHON_ENV, installRuntime } = await import(
+  new URL("../runner/worker/runtime.mjs", import.meta.url).href
 );
 
 const pyodide = await loadPyodide({
@@ -36,9 +39,9 @@ const pyodide = await loadPyodide({
   stdout: (line) => console.log(line),
   stderr: (line) => console.error(line),
 });
-const files = RUNTIME_FILES.map((name) => [
-  name,
-  readFileSync(join(runtimeDir, "webthreads", name), "utf8"),
+const files = JSON.parse(readFileSync(runtimeList, "utf8")).map(([path, source]) => [
+  path,
+  readFileSync(source, "utf8"),
 ]);
 installRuntime(pyodide, files);
 writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 6 }));

@@ -5,16 +5,16 @@ runnable and where, and how to drive a runner through its documented interface
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from ..snippet_files import DOCS_DIR, ROOT, included_path
+from site_hooks import runnable_snippets
+
+from ..snippet_files import DOCS_DIR, included_path
 
 FINAL_STATE = re.compile(r"^(done|error|stopped)$")
 SNIPPET_RUNNER = '.runner[data-runner="snippet"]'
@@ -23,18 +23,7 @@ PLAYGROUND_RUNNER = '.runner[data-runner="playground"]'
 LOAD_TIMEOUT_MS = 60_000
 
 
-def _load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "runnable_snippets", ROOT / "hooks" / "runnable_snippets.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _load_hook()
+hook = runnable_snippets
 
 
 @dataclass(frozen=True)

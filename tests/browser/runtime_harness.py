@@ -59,7 +59,7 @@ class Run:
     ready: dict | None = None
     chunks: list[dict] = field(default_factory=list)  # stdout/stderr messages, timed
     done_at: float = 0.0  # milliseconds from the worker's creation
-    timeline: dict | None = None  # who ran when (docs/assets/timeline/README.md)
+    timeline: dict | None = None  # who ran when (timeline/README.md)
 
     def __str__(self) -> str:
         return (

@@ -6,7 +6,6 @@ written here."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import runpy
@@ -20,7 +19,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from ..snippet_files import DOCS_DIR, EXERCISES_DIR, ROOT, all_exercises
+from site_hooks import exercise_checks
+
+from ..snippet_files import DOCS_DIR, EXERCISES_DIR, all_exercises
 from .runner_pages import LOAD_TIMEOUT_MS, SNIPPET_RUNNER, page_url, shown, wait_until_over
 from .test_accessibility import serious_violations
 
@@ -37,17 +38,6 @@ STEADY = [
 VERDICT_OVER = re.compile(r"^(pass|hint|not-run|error)$")
 
 
-def _load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "exercise_checks", ROOT / "hooks" / "exercise_checks.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-exercise_checks = _load_hook()
 
 
 @cache

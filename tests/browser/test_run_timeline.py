@@ -1,5 +1,5 @@
 """The Timeline view under a run's output: after a run whose worker sent the run's
-timeline (`{type: "timeline", data}` before `done`, docs/assets/runner/README.md), a
+timeline (`{type: "timeline", data}` before `done`, runner/README.md), a
 Timeline toggle draws it, one lane per thread."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_timeline_of_a_real_run(page: Page, site_url: str, site_dir: Path) -> No
     toggle = runner.get_by_role("button", name="Timeline", exact=True)
     assert toggle.is_visible(), (
         "no Timeline button after the run: the worker sent no "
-        '{type: "timeline", data} message before "done" (docs/assets/runner/README.md)'
+        '{type: "timeline", data} message before "done" (runner/README.md)'
     )
     view = open_timeline(runner)
     assert lane_names(view) == names

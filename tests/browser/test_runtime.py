@@ -8,13 +8,14 @@ is written down here. Programs whose output varies from run to run print invaria
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page
+
+from site_hooks import site_assets
 
 from .runtime_harness import (
     PROGRAMS_DIR,
@@ -27,8 +28,6 @@ from .runtime_harness import (
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME_DIR = ROOT / "docs" / "assets" / "runner" / "python"
-HOOK = ROOT / "hooks" / "pyodide_assets.py"
 # Programs that CPython 3.11 cannot run, or that are checked another way below.
 BROWSER_ONLY = {"queue_shutdown", "streaming"}
 COMPARED = sorted(p for p in PROGRAMS_DIR.glob("*.py") if p.stem not in BROWSER_ONLY)
@@ -303,22 +302,9 @@ def test_without_the_snapshot_python_loads_the_plain_way(page: Page, site_url: s
 def test_the_build_fails_clearly_without_pyodide(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    spec = importlib.util.spec_from_file_location("pyodide_assets", HOOK)
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    monkeypatch.setattr(hook, "PYODIDE_DIR", ROOT / "node_modules" / "no-such-package")
+    monkeypatch.setattr(site_assets, "PYODIDE_DIR", ROOT / "node_modules" / "no-such-package")
     with pytest.raises(PluginError, match=r"Pyodide is missing .* run `make setup`"):
-        hook.on_config({})
-
-
-def test_the_worker_lists_every_runtime_file() -> None:
-    listed = re.search(
-        r"RUNTIME_FILES = \[(.*?)\];", (RUNTIME_DIR / "runtime.mjs").read_text(), re.S
-    )
-    assert listed
-    names = re.findall(r'"([^"]+)"', listed.group(1))
-    assert names == sorted(path.name for path in (RUNTIME_DIR / "webthreads").glob("*.py"))
+        site_assets.on_config({})
 
 
 def test_the_snapshot_is_served_and_used(runtime_page: Page, site_dir: Path) -> None:

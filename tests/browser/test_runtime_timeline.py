@@ -1,6 +1,6 @@
 """The timeline the in-browser runtime records of each run (format:
-docs/assets/timeline/README.md): who ran, slept and waited when, and what each wait
-was, named as the CPython recorder (hooks/timeline_recorder.py) names it."""
+timeline/README.md): who ran, slept and waited when, and what each wait
+was, named as the CPython recorder (timeline/record.py) names it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .runtime_harness import PROGRAMS_DIR, Run, run_in_browser
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-RECORDER = ROOT / "hooks" / "timeline_recorder.py"
+RECORDER = ROOT / "timeline" / "record.py"
 LOST_UPDATE = ROOT / "snippets" / "race_conditions" / "lost_update.py"
 MAX_RECORDS = 5000  # webthreads/timeline.py
 

@@ -1,6 +1,6 @@
 // The Timeline view under a run's output: when the worker sent the run's timeline
 // (`{type: "timeline", data}` before `done`), a Timeline toggle appears once the run is
-// over, and opening it draws the timeline with docs/assets/timeline/timeline.js,
+// over, and opening it draws the timeline with timeline/timeline.js,
 // loaded only then.
 import { button } from "./icons.js";
 

@@ -1,18 +1,18 @@
 // The Python runner's worker: loads Pyodide from the site itself and runs one program,
 // whose threads are green threads (see python/webthreads/__init__.py).
 //
-// Protocol (the page is docs/assets/runner/python-worker.js):
+// Protocol (the page is runner/page/python-worker.js):
 //   worker → page  {type: "ready", jspi, python}
 //   page → worker  {type: "run", code}            (once; may come before "ready")
 //   worker → page  {type: "stdout" | "stderr", text}
-//   worker → page  {type: "timeline", data}        (who ran when: docs/assets/timeline/)
+//   worker → page  {type: "timeline", data}        (who ran when: timeline/)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
 
-import { PYTHON_ENV, RUNTIME_FILES, installRuntime } from "./python/runtime.mjs";
+import { MANIFEST_NAME, PYTHON_ENV, installRuntime } from "./runtime.mjs";
 
 const PYODIDE_URL = new URL("../../pyodide/", import.meta.url);
 const SNAPSHOT_URL = new URL("runtime-snapshot.bin.gz", PYODIDE_URL);
-const RUNTIME_URL = new URL("python/webthreads/", import.meta.url);
+const RUNTIME_URL = new URL("python/", import.meta.url);
 const SIGUSR1 = 10; // switch threads (webthreads/preemption.py)
 const SIGUSR2 = 12; // collect garbage (webthreads/collector.py)
 const COLLECTION_INTERVAL_MS = 50;
@@ -225,13 +225,13 @@ function unpackPages(packed) {
 }
 
 async function fetchRuntimeFiles() {
-  return Promise.all(
-    RUNTIME_FILES.map(async (name) => {
-      const response = await fetch(new URL(name, RUNTIME_URL));
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return [name, await response.text()];
-    }),
-  );
+  const fetchOk = async (path) => {
+    const response = await fetch(new URL(path, RUNTIME_URL));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response;
+  };
+  const paths = await (await fetchOk(MANIFEST_NAME)).json();
+  return Promise.all(paths.map(async (path) => [path, await (await fetchOk(path)).text()]));
 }
 
 // What C code writes to the standard streams (Python's own streams are

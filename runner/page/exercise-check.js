@@ -1,7 +1,7 @@
 // The Check button of an exercise (exercises/README.md): runs the reader's code like
 // Run, then the exercise's `check(output)` on what it printed, in Python too, and says
 // whether it is right or what to look at. The check's source comes from the
-// `<script class="exercise-check">` that hooks/exercise_checks.py put in the exercise.
+// `<script class="exercise-check">` that site_hooks/exercise_checks.py put in the exercise.
 import { hasJspi } from "./browser-support.js";
 import { button } from "./icons.js";
 

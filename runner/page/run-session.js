@@ -43,7 +43,7 @@ export class RunSession {
         }
         return;
       case "timeline":
-        // Who ran when (docs/assets/timeline/README.md), sent just before `done`.
+        // Who ran when (timeline/README.md), sent just before `done`.
         return this.onTimeline(message.data);
       case "done":
         return message.status === "ok"

@@ -1,6 +1,6 @@
 """The run's timeline: when each thread ran, slept, waited and printed.
 
-The format is the one the site's static timelines use (docs/assets/timeline/README.md);
+The format is the one the site's static timelines use (timeline/README.md);
 the worker sends it to the page just before the run ends. The scheduler reports each
 block and sleep (``block``/``unblock``), the thread functions each thread's first and
 last moment, and ``print`` each line written to standard output. A wait is named after

@@ -1,6 +1,6 @@
-"""Run a snippet and record who ran when, as timeline JSON (docs/assets/timeline/README.md).
+"""Run a snippet and record who ran when, as timeline JSON (timeline/README.md).
 
-    python hooks/timeline_recorder.py snippets/race_conditions/lost_update.py
+    python -m timeline.record snippets/race_conditions/lost_update.py
 
 Prints the timeline JSON on stdout. The program's own output goes to stderr, so that the
 two never mix. Exits with the program's status: non-zero if it raised.

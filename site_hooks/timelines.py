@@ -10,11 +10,11 @@ or, with a few sentences on what to look for (Markdown, shown above the picture)
     Zoom in on the four depositors: ...
     -->
 
-becomes a figure: the timeline JSON that `hooks/timeline_recorder.py` recorded from a
+becomes a figure: the timeline JSON that `timeline/record.py` recorded from a
 run of that snippet on the Python that builds the site, drawn in the browser by
 `assets/timeline/timeline.js`. Anywhere else (GitHub, the chapter notebooks) it stays
 a comment and shows nothing, prose included. The format is described in
-`docs/assets/timeline/README.md`.
+`timeline/README.md`.
 
 Recordings are cached by the snippet's content, the recorder's and the Python version,
 so `mkdocs serve` rebuilds stay fast. A run differs from the next in its timings, so
@@ -44,7 +44,7 @@ MARKER = re.compile(
     r"(?:[ \t]*(?P<close>-->)[ \t]*|[ \t]+(?P<prose>.*)|[ \t]*)$"
 )
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-RECORDER = Path(__file__).with_name("timeline_recorder.py")
+RECORDER = Path(__file__).resolve().parents[1] / "timeline" / "record.py"
 CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
 RECORD_TIMEOUT = 120  # seconds; every snippet is a short program
 

@@ -1,5 +1,5 @@
 // Makes the runnable code on a page runnable: each `div.runner[data-runner="snippet"]`
-// (marked at build time by hooks/runnable_snippets.py) and the playground. Nothing
+// (marked at build time by site_hooks/runnable_snippets.py) and the playground. Nothing
 // heavy is fetched here: Python loads only when someone is about to run code. The
 // runner of an exercise's starter (inside `div.exercise`) gets a Check button too.
 import { hasJspi } from "./browser-support.js";
