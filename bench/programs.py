@@ -70,7 +70,7 @@ SHORT_LOCK_PING_PONG = LOCK_PING_PONG.replace("ROUNDS = 20_000", "ROUNDS = 2_000
 WITHOUT_TIMELINE = """\
 import sys
 if "webthreads.timeline" in sys.modules:
-    sys.modules["webthreads.timeline"].recording = False
+    sys.modules["webthreads.timeline"].stop_recording()
 """
 
 

@@ -24,7 +24,7 @@ from time import monotonic
 
 from pyodide.ffi import run_sync
 
-from . import bridge, clocks, timeline
+from . import bridge, clocks
 
 RUNNING, READY, PARKED, DONE = "running", "ready", "parked", "done"
 MAIN_IDENT = 1
@@ -105,6 +105,18 @@ finished = False  # set when the run is over: nothing is scheduled any more
 deadlock_handler = None
 _deadlock_reporter = None
 _visit = None  # a _Visit in progress
+_observer = None  # told of every wait, sleep and thread start: see observe()
+
+
+def observe(observer):
+    """From now on, tell ``observer`` (None: nobody) what the threads do.
+
+    The observer (the run's timeline) has ``thread_began(ident)``, and
+    ``wait_began(ident, waiting, frame)`` and ``sleep_began(ident, seconds, frame)``,
+    called as the thread blocks, whose result (None, or a token) is handed back to
+    ``wait_ended(token, woken)`` and ``sleep_ended(token)`` once it runs again."""
+    global _observer
+    _observer = observer
 
 
 def get_ident():
@@ -140,9 +152,10 @@ def park(waiting, deadline=None):
     thread.frame = sys._getframe(1)
     thread.timed = deadline is not None
     thread.state = PARKED
-    span = None
-    if timeline.recording and waiting is not SLEEPING:
-        span = timeline.block(thread.ident, timeline.WAITING, thread.frame, waiting=waiting)
+    observer = _observer
+    token = None
+    if observer is not None and waiting is not SLEEPING:
+        token = observer.wait_began(thread.ident, waiting, thread.frame)
     if deadline is not None:
         heapq.heappush(_timers, (deadline, _park_counter, thread))
         _live_timers += 1
@@ -150,8 +163,8 @@ def park(waiting, deadline=None):
     _switch_from(thread)
     thread.waiting = None
     thread.frame = None
-    if span is not None:
-        timeline.unblock(span, thread.woken)
+    if token is not None:
+        observer.wait_ended(token, thread.woken)
     return thread.woken
 
 
@@ -216,15 +229,16 @@ def sleep(seconds):
         raise ValueError("Invalid value NaN (not a number)")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    span = None
-    if timeline.recording:
-        span = timeline.sleep_started(current_ident, seconds, sys._getframe())
+    observer = _observer
+    token = None
+    if observer is not None:
+        token = observer.sleep_began(current_ident, seconds, sys._getframe())
     if seconds == 0:
         yield_now()
     else:
         park(SLEEPING, deadline_after(seconds))
-    if span is not None:
-        timeline.unblock(span, True)
+    if token is not None:
+        observer.sleep_ended(token)
 
 
 def exit_current():
@@ -254,8 +268,8 @@ def thread_entry(ident):
     thread = _threads.get(ident)
     if thread is None or current is not thread:
         return
-    if timeline.recording:
-        timeline.thread_began(ident)
+    if _observer is not None:
+        _observer.thread_began(ident)
     try:
         thread.body()
     finally:

@@ -1,12 +1,12 @@
 """The run's timeline: when each thread ran, slept, waited and printed.
 
 The format is the one the site's static timelines use (timeline/README.md);
-the worker sends it to the page just before the run ends. The scheduler reports each
-block and sleep (``block``/``unblock``), the thread functions each thread's first and
-last moment, and ``print`` each line written to standard output. A wait is named after
-the call in the program's own code (``Queue.get()``, ``with Lock``), as on CPython,
-and one call that blocks twice (``Condition.wait()``: its waiter, then its lock) is one
-span.
+the worker sends it to the page just before the run ends. This module observes the
+scheduler (``scheduler.observe``), which reports each thread's start, wait and sleep;
+the thread functions report each thread's creation and end, and ``print`` each line
+written to standard output. A wait is named after the call in the program's own code
+(``Queue.get()``, ``with Lock``), as on CPython, and one call that blocks twice
+(``Condition.wait()``: its waiter, then its lock) is one span.
 
 A run that blocks or prints very often (a lock handed to and fro a million times) would
 make a picture nobody can read and a message too large to send: recording stops after
@@ -27,7 +27,7 @@ SLEEPING, WAITING = "sleeping", "waiting"
 # timer): its waits never count as timed out.
 _TIMERS = set()
 
-recording = False  # read by the scheduler before each call into this module
+recording = False  # whether this run is still recorded (the scheduler is observed)
 _t0 = 0.0
 _lanes = {}  # ident -> _Lane, in the order the threads were started
 _records = 0
@@ -56,6 +56,14 @@ def start_run(ident, main_thread):
     _records = 0
     _cut_at = None
     recording = True
+    scheduler.observe(_SchedulerObserver)
+
+
+def stop_recording():
+    """Record nothing more of this run (its timeline ends where it was)."""
+    global recording
+    recording = False
+    scheduler.observe(None)
 
 
 def thread_created(ident, thread):
@@ -134,6 +142,25 @@ def unblock(span, woken):
     span[4] = not woken and not span[5]
 
 
+class _SchedulerObserver:
+    """What the scheduler tells the timeline (see ``scheduler.observe``)."""
+
+    thread_began = staticmethod(thread_began)
+    sleep_began = staticmethod(sleep_started)
+
+    @staticmethod
+    def wait_began(ident, waiting, frame):
+        return block(ident, WAITING, frame, waiting=waiting)
+
+    @staticmethod
+    def wait_ended(span, woken):
+        unblock(span, woken)
+
+    @staticmethod
+    def sleep_ended(span):
+        unblock(span, True)
+
+
 def printed(ident, text):
     lane = _lanes.get(ident)
     if lane is not None and lane.end is None and _count_record():
@@ -141,20 +168,19 @@ def printed(ident, text):
 
 
 def _count_record():
-    global _records, _cut_at, recording
+    global _records, _cut_at
     _records += 1
     if _records <= MAX_RECORDS:
         return True
     _cut_at = monotonic()
-    recording = False
+    stop_recording()
     return False
 
 
 def finish():
     """The timeline of the run that ends now, as a dict for JSON."""
-    global recording
     end = monotonic()
-    recording = False
+    stop_recording()
     last = _cut_at if _cut_at is not None else end
     threads, spans, prints = [], [], []
     number = 0
