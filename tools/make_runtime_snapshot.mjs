@@ -11,11 +11,18 @@
 // Needs stack switching (JSPI) in Node: what Pyodide finds at start-up is saved too,
 // and a snapshot made without it could not suspend threads in the browser. Called by
 // site_hooks/site_assets.py.
+//
+// Uses two private APIs of Pyodide: the `_makeSnapshot` option of loadPyodide and
+// `makeMemorySnapshot()` (`@private` in pyodide.d.ts). The worker loads the result
+// with others (runner/worker/load.mjs lists them).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+
+import { PYTHON_ENV, installRuntime } from "../runner/worker/runtime.mjs";
+import { packPages } from "../runner/worker/snapshot-format.mjs";
 
 const [pyodideDir, runtimeList, output] = process.argv.slice(2).map((path) => resolve(path));
 if (!output) {
@@ -28,9 +35,6 @@ if (typeof WebAssembly.Suspending !== "function" && typeof WebAssembly.Suspender
 }
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const { PYTHON_ENV, installRuntime } = await import(
-  new URL("../runner/worker/runtime.mjs", import.meta.url).href
-);
 
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
@@ -44,23 +48,6 @@ const files = JSON.parse(readFileSync(runtimeList, "utf8")).map(([path, source])
   readFileSync(source, "utf8"),
 ]);
 installRuntime(pyodide, files);
+// The worker reads it back with unpackPages (runner/worker/load.mjs).
 writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 6 }));
 
-// Half of the memory is pages of zeros: they are left out, so that the browser has
-// half as much to decompress. Read back by unpackPages() in worker.mjs.
-function packPages(snapshot) {
-  const PAGE = 65536;
-  const kept = [];
-  for (let start = 0; start < snapshot.length; start += PAGE) {
-    const page = snapshot.subarray(start, start + PAGE);
-    if (page.some((byte) => byte !== 0)) kept.push(start / PAGE);
-  }
-  const header = new Uint32Array([0x53505457, snapshot.length, PAGE, kept.length, ...kept]);
-  const packed = new Uint8Array(header.byteLength + kept.length * PAGE);
-  packed.set(new Uint8Array(header.buffer));
-  kept.forEach((index, n) => {
-    const page = snapshot.subarray(index * PAGE, (index + 1) * PAGE);
-    packed.set(page, header.byteLength + n * PAGE);
-  });
-  return packed;
-}

@@ -1,7 +1,7 @@
 // A program travels in a link as `#code=<base64url of its UTF-8 text>`: nothing is
 // uploaded anywhere, and the link works on any copy of the site.
 
-export function encodeCode(code) {
+function encodeCode(code) {
   const bytes = new TextEncoder().encode(code);
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -10,11 +10,11 @@ export function encodeCode(code) {
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-// Accepts padded or unpadded base64url (and plain base64); throws on anything else.
-export function decodeCode(text) {
+// Accepts padded or unpadded base64url (and plain base64): atob takes either, as the
+// HTML standard's "forgiving base64" says. Throws on anything else.
+function decodeCode(text) {
   const base64 = text.trim().replaceAll("-", "+").replaceAll("_", "/");
-  const padded = base64 + "=".repeat((4 - (base64.length % 4)) % 4);
-  const bytes = Uint8Array.from(atob(padded), (char) => char.charCodeAt(0));
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 

@@ -2,8 +2,8 @@
 // Run, then the exercise's `check(output)` on what it printed, in Python too, and says
 // whether it is right or what to look at. The check's source comes from the
 // `<script class="exercise-check">` that site_hooks/exercise_checks.py put in the exercise.
-import { hasJspi } from "./browser-support.js";
-import { button } from "./icons.js";
+import { button } from "./buttons.js";
+import { hasJspi } from "./jspi.js";
 
 // The wrapper program: each `check` from its source in a fresh namespace, called on
 // its output. Everything it needs comes in one JSON text inside a Python string

@@ -3,6 +3,7 @@
 // for screen readers, by a hidden "Error output:" before each stretch of stderr.
 // Programs can print far faster than a screen refreshes, so chunks are queued and
 // written once per animation frame; the page stays responsive during a flood.
+import { OutputCap } from "./output-cap.js";
 
 const NEAR_BOTTOM_PX = 24;
 // The log is cut into blocks ("pages") of whole lines. A browser lays out the text of
@@ -36,36 +37,15 @@ export class OutputLog {
     this.tail = null; // { stream, text: Text } of the span being written to
     this.lastStream = null; // what the last program output was (stdout or stderr)
     this.endsWithNewline = true;
-    this.lines = 0;
-    this.chars = 0;
-    this.full = false;
-    this.maxLines = limits.maxOutputLines;
-    this.maxChars = limits.maxOutputChars;
+    this.cap = new OutputCap(limits);
   }
 
   // Queue what the program printed. Returns false once the output cap is reached:
   // what goes past it is dropped.
   write(stream, text) {
-    if (this.lines >= this.maxLines && text) this.full = true;
-    if (this.full || !text) return !this.full;
-    let kept = text;
-    if (this.chars + kept.length > this.maxChars) {
-      kept = kept.slice(0, this.maxChars - this.chars);
-      this.full = true;
-    }
-    let newline = kept.indexOf("\n");
-    while (newline !== -1) {
-      this.lines += 1;
-      if (this.lines >= this.maxLines && newline < kept.length - 1) {
-        kept = kept.slice(0, newline + 1);
-        this.full = true;
-        break;
-      }
-      newline = kept.indexOf("\n", newline + 1);
-    }
-    this.chars += kept.length;
+    const kept = this.cap.take(text);
     if (kept) this.queue({ stream, text: kept });
-    return !this.full;
+    return !this.cap.full;
   }
 
   // All that was written to one stream ("stdout" or "stderr"), once flushed.

@@ -1,10 +1,10 @@
 // The playground page: a program to edit and run, opened from and shared as a link
 // `playground/#code=<base64url of the program>`.
-import { codeFromHash, playgroundLink } from "./code-link.js";
+import { button } from "./buttons.js";
 import { createCodeEditor } from "./code-editor.js";
-import { button } from "./icons.js";
+import { codeFromHash, playgroundLink } from "./code-link.js";
+import { playgroundUrl } from "./config.js";
 import { RunControls } from "./run-controls.js";
-import { playgroundUrl } from "./site.js";
 
 const STARTER = `import threading
 import time

@@ -3,12 +3,12 @@
 // carries `data-state` (idle, loading, running, done, error, stopped) and, after an
 // error or a stop, `data-reason`. A run dispatches `runner-started` on the root, and
 // `runner-finished` when it ends.
-import { NO_JSPI_MESSAGE, hasJspi } from "./browser-support.js";
-import { button } from "./icons.js";
+import { button } from "./buttons.js";
+import { limitsFor } from "./config.js";
+import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js";
 import { OutputLog } from "./output-log.js";
-import { RunSession } from "./run-session.js";
+import { RunSession, isFinal } from "./run-session.js";
 import { RunTimeline } from "./run-timeline.js";
-import { limitsFor } from "./site.js";
 
 const LABELS = {
   idle: "",
@@ -93,10 +93,6 @@ export class RunControls {
     this.about.textContent = "";
     this.panel.hidden = false;
     this.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
-    if (!hasJspi()) {
-      this.show("error", { reason: "no-jspi" });
-      return ended;
-    }
     this.session = new RunSession({
       pool: this.pool,
       code: this.getCode(),
@@ -114,10 +110,10 @@ export class RunControls {
   }
 
   show(state, detail, limits) {
-    const over = !["loading", "running"].includes(state);
-    if (over) this.session = null;
+    const final = isFinal(state);
+    if (final) this.session = null;
     if (detail.python) this.about.textContent = `Python ${detail.python} in your browser`;
-    if (over && detail.seconds != null) this.about.textContent += ` · ${detail.seconds.toFixed(2)} s`;
+    if (final && detail.seconds != null) this.about.textContent += ` · ${detail.seconds.toFixed(2)} s`;
     this.explain(detail, limits);
     this.log.flush();
 
@@ -125,10 +121,10 @@ export class RunControls {
     if (detail.reason) this.root.dataset.reason = detail.reason;
     else delete this.root.dataset.reason;
     this.status.textContent = detail.reason === "no-jspi" ? "Not supported in this browser" : LABELS[state];
-    for (const runButton of this.runButtons) runButton.setAttribute("aria-disabled", String(!over));
-    this.stopButton.setAttribute("aria-disabled", String(over));
+    for (const runButton of this.runButtons) runButton.setAttribute("aria-disabled", String(this.busy));
+    this.stopButton.setAttribute("aria-disabled", String(!this.busy));
     // For other scripts on the page, such as an exercise's check.
-    if (over && state !== "idle") {
+    if (final) {
       this.timeline.finish();
       const result = { state, reason: detail.reason || null, stdout: this.log.text("stdout") };
       this.root.dispatchEvent(new CustomEvent("runner-finished", { bubbles: true, detail: result }));
@@ -147,12 +143,8 @@ export class RunControls {
         return log.note("Stopped.");
       case "time-limit":
         return log.note(`Stopped after ${limits.timeLimitSeconds} s, the time limit for a run.`, "error");
-      case "output-limit": {
-        const cap = log.lines >= limits.maxOutputLines
-          ? `${limits.maxOutputLines.toLocaleString("en")} lines`
-          : `${limits.maxOutputChars.toLocaleString("en")} characters`;
-        return log.note(`Output cut after ${cap}: the program was stopped.`, "error");
-      }
+      case "output-limit":
+        return log.note(log.cap.note(), "error");
       case "no-jspi":
         log.note(NO_JSPI_MESSAGE, "error");
         if (this.recordedOutput?.length) {

@@ -1,16 +1,34 @@
 // One run of one program in a fresh worker, from Run to its end. Stop, the time
 // limit and the output cap are enforced here, on the page: terminating the worker
 // ends the program whatever it is doing, even a loop that never yields.
+import { hasJspi } from "./jspi.js";
+
+// A run is "loading", then "running", then in one of these states for good.
+const FINAL_STATES = new Set(["done", "error", "stopped"]);
+
+export function isFinal(state) {
+  return FINAL_STATES.has(state);
+}
 
 export class RunSession {
-  constructor({ pool, code, limits, log, onChange, onTimeline = () => {} }) {
+  // log: what the program prints goes to `log.write(stream, text)`, which returns
+  // false once the output cap is reached. onChange(state, detail) follows the run.
+  constructor({ pool, code, limits, log, onChange = () => {}, onTimeline = () => {} }) {
     Object.assign(this, { pool, code, limits, log, onChange, onTimeline });
     this.over = false;
     this.timers = [];
     this.startedAt = 0;
+    this.worker = null;
+    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
   }
 
+  // Starts the run; returns a promise of how it ended, { state, reason, message }.
   start() {
+    // Without JSPI nothing is loaded that cannot run.
+    if (!hasJspi()) {
+      this.finish("error", { reason: "no-jspi" });
+      return this.ended;
+    }
     this.onChange("loading", {});
     this.worker = this.pool.take();
     this.worker.run(this.code);
@@ -22,6 +40,7 @@ export class RunSession {
     );
     // A spare that is already loaded replays its `ready` here at once.
     this.worker.listen((message) => this.receive(message));
+    return this.ended;
   }
 
   receive(message) {
@@ -62,9 +81,10 @@ export class RunSession {
     if (this.over) return;
     this.over = true;
     this.clearTimers();
-    this.worker.terminate();
+    this.worker?.terminate();
     const seconds = this.startedAt ? (performance.now() - this.startedAt) / 1000 : null;
     this.onChange(state, { ...detail, seconds });
+    this.resolveEnded({ state, reason: detail.reason || null, message: detail.message || null });
     // Keep one worker loading for the next Run, unless this browser cannot run Python.
     if (detail.reason !== "no-jspi") this.pool.warm();
   }

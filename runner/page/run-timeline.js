@@ -2,7 +2,7 @@
 // (`{type: "timeline", data}` before `done`), a Timeline toggle appears once the run is
 // over, and opening it draws the timeline with timeline/timeline.js,
 // loaded only then.
-import { button } from "./icons.js";
+import { button } from "./buttons.js";
 
 let views = 0;
 

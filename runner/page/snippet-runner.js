@@ -1,11 +1,11 @@
 // A runnable snippet on a chapter page. The page's highlighted code stays as it is;
 // below it come Run and Stop, Edit (which swaps in an editable copy, with Reset to
 // go back to the original), Open in playground, and the output.
+import { button } from "./buttons.js";
 import { createCodeEditor } from "./code-editor.js";
 import { playgroundLink } from "./code-link.js";
-import { button } from "./icons.js";
+import { playgroundUrl } from "./config.js";
 import { RunControls } from "./run-controls.js";
-import { playgroundUrl } from "./site.js";
 
 export function mountSnippetRunner(root, pool) {
   const original = root.dataset.source;

@@ -1,7 +1,7 @@
 // Keeps at most one spare worker loading or loaded ahead of time, so that a Run
 // click finds Python ready. Nothing is fetched until someone shows they want to run
 // code: hovering or focusing a Run button, or running something.
-import { PythonWorker } from "./python-worker.js";
+import { WorkerHandle } from "./worker-handle.js";
 
 export class WorkerPool {
   constructor(url) {
@@ -12,7 +12,7 @@ export class WorkerPool {
   // Start a spare worker unless one is already there.
   warm() {
     if (this.spare && !this.spare.ended) return;
-    const spare = new PythonWorker(this.url, () => {
+    const spare = new WorkerHandle(this.url, () => {
       if (this.spare === spare) this.publish("ready");
     });
     this.spare = spare;
@@ -21,7 +21,7 @@ export class WorkerPool {
 
   // The spare (loaded or still loading), or a new worker. Each worker runs once.
   take() {
-    const worker = this.spare && !this.spare.ended ? this.spare : new PythonWorker(this.url);
+    const worker = this.spare && !this.spare.ended ? this.spare : new WorkerHandle(this.url);
     this.spare = null;
     this.publish("");
     return worker;

@@ -1,9 +1,9 @@
-// One module worker that loads Python as soon as it is created and runs one program.
-// Messages that arrive before anyone listens (a spare's `ready`) are kept for later.
+// The page's handle on one worker (worker.mjs), which loads Python as soon as it is
+// created and runs one program. Messages that arrive before anyone listens (a spare's
+// `ready`) are kept for later.
 
-export class PythonWorker {
+export class WorkerHandle {
   constructor(url, onReady = () => {}) {
-    this.info = null; // the `ready` message, once it came
     this.onReady = onReady;
     this.ended = false;
     this.listener = null;
@@ -19,10 +19,7 @@ export class PythonWorker {
   }
 
   deliver(message) {
-    if (message && message.type === "ready") {
-      this.info = message;
-      this.onReady(message);
-    }
+    if (message && message.type === "ready") this.onReady(message);
     if (this.listener) this.listener(message);
     else this.backlog.push(message);
   }

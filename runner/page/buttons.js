@@ -1,4 +1,5 @@
-// Small inline icons for the runner's buttons; decorative, so hidden from screen readers.
+// The runner's buttons: an icon and a visible name. The icons are small inline SVGs,
+// decorative, so hidden from screen readers.
 const PATHS = {
   run: "M8 5.5v13l10.5-6.5z",
   stop: "M7 7h10v10H7z",
@@ -10,7 +11,7 @@ const PATHS = {
   link: "M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1 1.4 1.4-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1 1.4 1.4-2.1 2.1A4.5 4.5 0 0 1 8.5 19zm8.1-4.2-1.4-1.4 2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1-1.4-1.4 2.1-2.1a4.5 4.5 0 0 1 6.4 6.4z",
 };
 
-export function icon(name) {
+function icon(name) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");

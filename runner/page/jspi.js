@@ -1,5 +1,6 @@
 // Python threads in the browser park and resume WebAssembly stacks with JavaScript
-// Promise Integration (JSPI). Without it a blocking call has nowhere to wait.
+// Promise Integration (JSPI). Without it a blocking call has nowhere to wait. Imported
+// by the page and by the worker (worker.mjs), which are served from the same folder.
 
 export function hasJspi() {
   return typeof WebAssembly === "object" && typeof WebAssembly.Suspending === "function";

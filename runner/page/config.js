@@ -1,7 +1,7 @@
 // Where the site lives and the limits every run keeps. This file is
-// <site>/assets/runner/site.js, so the site's base is two folders up: that holds on
+// <site>/assets/runner/config.js, so the site's base is two folders up: that holds on
 // any host and under any sub-path (GitHub Pages serves a project at /<repository>/).
-export const siteBase = new URL("../../", import.meta.url);
+const siteBase = new URL("../../", import.meta.url);
 export const workerUrl = new URL("assets/runner/worker.mjs", siteBase);
 export const playgroundUrl = new URL("playground/", siteBase);
 
