@@ -63,7 +63,7 @@ print(f"switches {2 * ROUNDS}")
 
 
 # The same hand-off, short enough for every wait to go into the run's timeline
-# (webthreads/timeline.py records up to 5,000 waits, sleeps and prints).
+# (the runtime records up to timeline.naming.MAX_RECORDS, 5,000, waits, sleeps and prints).
 SHORT_LOCK_PING_PONG = LOCK_PING_PONG.replace("ROUNDS = 20_000", "ROUNDS = 2_000")
 
 # Switches the browser runtime's timeline off: what recording costs. No-op on CPython.

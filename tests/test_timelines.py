@@ -230,7 +230,34 @@ def test_a_failing_program_fails_the_recorder(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "ValueError: broken on purpose" in result.stderr
-    assert result.stdout == "" or json.loads(result.stdout)
+    # The timeline of the run up to the failure still comes out, and only it.
+    data = json.loads(result.stdout)
+    check_well_formed(data)
+    assert [thread["name"] for thread in data["threads"]] == ["MainThread"]
+    assert [(p["thread"], p["text"]) for p in data["prints"]] == [(1, "before")]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[str(RECORDER)], ["-m", "timeline.record"]],
+    ids=["as a file", "as a module"],
+)
+def test_the_recorder_runs_as_a_file_and_as_a_module(tmp_path: Path, command: list[str]) -> None:
+    # -S: without site-packages, so without the .pth file that puts the project on the
+    # path: the recorder finds its own package (as a module, run from the project's root).
+    path = tmp_path / "tiny.py"
+    path.write_text(TINY)
+    result = subprocess.run(
+        [sys.executable, "-S", *command, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    check_well_formed(data)
+    assert [p["text"] for p in data["prints"]] == ["hi"]
 
 
 # --- the hook ---------------------------------------------------------------------

@@ -15,7 +15,8 @@ Before the program runs, the recorder wraps what a thread can block on:
 - `time.sleep()`; and `print()`, for the moments a thread printed.
 
 A wait is named after the call the program made: the frame called from the snippet's
-own code (`Queue.get()`, `Event.wait()`, `with Lock`), and placed at the snippet's line.
+own code (`Queue.get()`, `Event.wait()`, `with Lock`), and placed at the snippet's line,
+as `naming` (shared with the browser runtime) names it.
 Between its waits and sleeps a thread is "running", which with the GIL means runnable:
 running, or ready to run as soon as it gets the GIL.
 """
@@ -35,7 +36,16 @@ import sys
 import threading
 import time
 import traceback
-from types import FrameType, GenericAlias
+from types import GenericAlias
+
+if not __package__:
+    # Run as a file (python timeline/record.py): the folder above comes first, so that
+    # `timeline` is this file's own package, as with python -m timeline.record.
+    _folder = os.path.dirname(os.path.realpath(__file__))
+    if sys.path and os.path.realpath(sys.path[0]) == _folder:
+        sys.path[0] = os.path.dirname(_folder)
+
+from timeline import naming  # noqa: E402
 
 RECORDER_FILE = __file__
 _real_allocate_lock = _thread.allocate_lock
@@ -51,23 +61,12 @@ _local = _thread._local()  # .lane: the Lane of the current thread, while it is 
 _lanes_lock = _real_allocate_lock()  # the recorder's own lock, never traced
 
 
-class Lane:
-    """What one thread did: its blocking spans and prints, in seconds since t0."""
-
-    def __init__(self, thread: threading.Thread) -> None:
-        self.thread = thread
-        self.name = thread.name
-        self.start: float | None = None
-        self.end: float | None = None
-        self.spans: list[dict] = []  # waits and sleeps only; running fills the gaps
-        self.prints: list[tuple[float, str]] = []
-        self.last_call: FrameType | None = None  # the call the last span was made in
-
-
 class Recording:
+    """The lanes of a run, one per thread (naming.Lane), in seconds of ``_now()``."""
+
     def __init__(self, snippet: str) -> None:
         self.snippet = os.path.abspath(snippet)
-        self.lanes: list[Lane] = []
+        self.lanes: list[naming.Lane] = []
         self.t0 = _now()
 
     def restart_clock(self) -> None:
@@ -76,9 +75,9 @@ class Recording:
         for lane in self.lanes:
             lane.start, lane.spans, lane.prints, lane.last_call = self.t0, [], [], None
 
-    def new_lane(self, thread: threading.Thread) -> Lane:
+    def new_lane(self, thread: threading.Thread) -> naming.Lane:
         with _lanes_lock:
-            lane = Lane(thread)
+            lane = naming.Lane(thread, thread.name)
             self.lanes.append(lane)
             return lane
 
@@ -90,67 +89,37 @@ _recording: Recording | None = None
 
 # Wrappers whose own names would mislead: the reader's code called Thread.start().
 _CALL_NAMES: dict = {}
+_kinds: dict = {}  # code -> naming.USER (the snippet's), LIBRARY or OWN (the recorder's)
 
 
-def _call_name(frame: FrameType) -> str:
-    name = _CALL_NAMES.get(frame.f_code)
-    if name:
-        return name
-    code = frame.f_code
-    owner, _, method = code.co_qualname.rpartition(".")
-    if owner and code.co_argcount and code.co_varnames[0] == "self":
-        # The reader's class, not the base class that defines the method.
-        instance = frame.f_locals.get("self")
-        owner = type(instance).__name__ if instance is not None else owner
-    qualname = f"{owner}.{method}" if owner else method
-    if method == "__enter__":
-        return f"with {owner}"
-    if method == "__exit__":
-        return f"end of with {owner}"
-    return f"{qualname}()"
-
-
-def _where(frame: FrameType) -> tuple[str, str, FrameType]:
-    """The call being made, where it was made, and the frame that stands for the call.
-
-    The call is the frame called from the snippet's own code (the innermost snippet
-    frame), placed at the snippet's line. A wait with no snippet code on the stack (a
-    pool worker waiting for a task) is named after the wrapper, in the library
-    function that called it.
-    """
+def _kind(code) -> str:
     snippet = _recording.snippet if _recording else ""
-    callee = None
-    library: tuple[FrameType, FrameType] | None = None
-    current: FrameType | None = frame
-    while current is not None:
-        filename = current.f_code.co_filename
-        if filename == snippet and callee is not None:
-            where = f" at {os.path.basename(snippet)}:{current.f_lineno}"
-            return _call_name(callee), where, callee
-        if library is None and callee is not None and filename != RECORDER_FILE:
-            library = (callee, current)
-        callee, current = current, current.f_back
-    if library is None:
-        return "an unknown call", "", frame
-    callee, caller = library
-    module = caller.f_globals.get("__name__", "?")
-    return _call_name(callee), f" in {module}.{caller.f_code.co_qualname}()", callee
+    filename = code.co_filename
+    kind = (
+        naming.USER if filename == snippet
+        else naming.OWN if filename == RECORDER_FILE
+        else naming.LIBRARY
+    )
+    _kinds[code] = kind
+    return kind
 
 
 def _record(start: float, end: float, state: str, timed_out: bool = False,
-            name: str | None = None) -> None:
+            seconds: float | None = None) -> None:
+    """Record a wait, or the sleep of ``seconds``, made by the wrapper that calls this."""
     lane = getattr(_local, "lane", None)
     if lane is None or lane.end is not None:  # not started by the program, or ended
         return
-    what, where, call = _where(sys._getframe(1))  # the wrapper that waited
+    frame, call, place = naming.find_call(sys._getframe(1), _kinds, _kind)
     last = lane.spans[-1] if lane.spans else None
-    if last and lane.last_call is call and last["state"] == state:
+    if last is not None and lane.last_call is frame and last.state == state:
         # One call that blocked twice (Condition.wait: the waiter, then the lock again).
-        last["to"], last["timeout"] = end, timed_out
+        last.stop, last.timed_out = end, timed_out
         return
-    lane.spans.append({"from": start, "to": end, "state": state,
-                       "on": (name or what) + where, "timeout": timed_out})
-    lane.last_call = call
+    if state == naming.SLEEPING:
+        call = seconds
+    lane.spans.append(naming.Span(start, state, call, place, stop=end, timed_out=timed_out))
+    lane.last_call = frame
 
 
 def _wait(acquire, blocking: bool = True, timeout: float = -1) -> bool:
@@ -161,7 +130,7 @@ def _wait(acquire, blocking: bool = True, timeout: float = -1) -> bool:
         return True
     start = _now()
     got = acquire(True, timeout)
-    _record(start, _now(), "waiting", timed_out=not got)
+    _record(start, _now(), naming.WAITING, timed_out=not got)
     return got
 
 
@@ -213,7 +182,7 @@ class RLock(Lock):
             return
         start = _now()
         self._lock._acquire_restore(state)
-        _record(start, _now(), "waiting")
+        _record(start, _now(), naming.WAITING)
 
 
 class SimpleQueue:
@@ -234,9 +203,9 @@ class SimpleQueue:
             try:
                 item = self._queue.get(True, timeout)
             except queue.Empty:
-                _record(start, _now(), "waiting", timed_out=True)
+                _record(start, _now(), naming.WAITING, timed_out=True)
                 raise
-            _record(start, _now(), "waiting")
+            _record(start, _now(), naming.WAITING)
             return item
         return self._queue.get(False)
 
@@ -285,13 +254,13 @@ def _join(self: threading.Thread, timeout: float | None = None) -> None:
         return _real_join(self, timeout)
     start = _now()
     _real_join(self, timeout)  # raises at once for the current thread: nothing waited
-    _record(start, _now(), "waiting", timed_out=self.is_alive())
+    _record(start, _now(), naming.WAITING, timed_out=self.is_alive())
 
 
 def _sleep(seconds: float) -> None:
     start = _now()
     _real_sleep(seconds)
-    _record(start, _now(), "sleeping", name=f"time.sleep({seconds!r})")
+    _record(start, _now(), naming.SLEEPING, seconds=seconds)
 
 
 def _print(*args: object, sep: str | None = " ", end: str | None = "\n", file=None,
@@ -355,48 +324,10 @@ def preimport(snippet: str) -> None:
 # --- the JSON -------------------------------------------------------------------------
 
 
-def _ms(seconds: float, t0: float) -> float:
-    return round((seconds - t0) * 1000, 3)
-
-
 def timeline(recording: Recording, end: float) -> dict:
     """The recording in the timeline format, with running spans filling the gaps."""
-    t0 = recording.t0
-    lanes = [lane for lane in recording.lanes if lane.start is not None]
-    threads, spans, prints = [], [], []
-    for number, lane in enumerate(lanes, start=1):
-        threads.append({"id": number, "name": lane.name})
-        spans += _lane_spans(number, lane, end, t0)
-        prints += [{"thread": number, "t": _ms(t, t0), "text": text} for t, text in lane.prints]
-    spans.sort(key=lambda span: (span["from"], span["thread"]))
-    prints.sort(key=lambda p: p["t"])
-    return {"threads": threads, "spans": spans, "prints": prints, "end": _ms(end, t0)}
-
-
-def _lane_spans(number: int, lane: Lane, end: float, t0: float) -> list[dict]:
-    cursor = lane.start
-    lane_end = lane.end if lane.end is not None else end
-    spans = []
-    for span in lane.spans:
-        if span["from"] > cursor:
-            spans.append(_span(number, cursor, span["from"], "running", None, t0))
-        spans.append(_span(number, span["from"], span["to"], span["state"], span, t0))
-        cursor = max(cursor, span["to"])
-    spans.append(_span(number, cursor, max(lane_end, cursor), "running", None, t0))
-    # A wait shorter than the clock's rounding still happened; a gap that short did
-    # not, unless it is all the thread did.
-    kept = [span for span in spans if span["to"] > span["from"] or "on" in span]
-    return kept or spans[-1:]
-
-
-def _span(thread: int, start: float, end: float, state: str, wait: dict | None,
-          t0: float) -> dict:
-    span = {"thread": thread, "from": _ms(start, t0), "to": _ms(end, t0), "state": state}
-    if wait:
-        span["on"] = wait["on"]
-        if wait["timeout"]:
-            span["timeout"] = True
-    return span
+    describe = naming.describer(calls=_CALL_NAMES)
+    return naming.timeline(recording.lanes, recording.t0, end, describe)
 
 
 def main(argv: list[str]) -> int:

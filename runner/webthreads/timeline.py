@@ -5,8 +5,9 @@ the worker sends it to the page just before the run ends. This module observes t
 scheduler (``scheduler.observe``), which reports each thread's start, wait and sleep;
 the thread functions report each thread's creation and end, and ``print`` each line
 written to standard output. A wait is named after the call in the program's own code
-(``Queue.get()``, ``with Lock``), as on CPython, and one call that blocks twice
-(``Condition.wait()``: its waiter, then its lock) is one span.
+(``Queue.get()``, ``with Lock``), and one call that blocks twice (``Condition.wait()``:
+its waiter, then its lock) is one span. The naming, the lanes and the JSON are those of
+the CPython recorder: ``timeline.naming``, which the site installs beside this package.
 
 A run that blocks or prints very often (a lock handed to and fro a million times) would
 make a picture nobody can read and a message too large to send: recording stops after
@@ -17,11 +18,22 @@ import builtins
 import sys
 from time import monotonic
 
+from timeline.naming import (
+    LIBRARY,
+    MAX_RECORDS,
+    OWN,
+    SLEEPING,
+    USER,
+    WAITING,
+    Lane,
+    Span,
+    describer,
+    find_call,
+)
+from timeline.naming import timeline as _timeline
+
 from . import scheduler
 from .frames import READER_CLASS_NAMES, READER_MODULE_NAMES, is_runtime, is_user
-
-MAX_RECORDS = 5000
-SLEEPING, WAITING = "sleeping", "waiting"
 
 # What waits for a deadline as its normal course (an event loop waiting for its next
 # timer): its waits never count as timed out.
@@ -29,30 +41,18 @@ _TIMERS = set()
 
 recording = False  # whether this run is still recorded (the scheduler is observed)
 _t0 = 0.0
-_lanes = {}  # ident -> _Lane, in the order the threads were started
+_lanes = {}  # ident -> Lane, in the order the threads were started
 _records = 0
 _cut_at = None  # when recording stopped early, if it did
-
-
-class _Lane:
-    __slots__ = ("thread", "start", "end", "name", "spans", "prints", "last_call")
-
-    def __init__(self, thread, name, start=None):
-        self.thread = thread  # the threading.Thread, for its name at the end
-        self.name = name  # for a thread started without threading
-        self.start = start
-        self.end = None
-        self.spans = []  # [from, to, state, on, timed_out]: waits and sleeps only
-        self.prints = []  # (moment, text)
-        self.last_call = None  # the frame of the call the last span was made in
 
 
 def start_run(ident, main_thread):
     """The program starts now, in the main thread: time 0."""
     global recording, _t0, _records, _cut_at
+    _name_thread_calls()
     _t0 = monotonic()
     _lanes.clear()
-    _lanes[ident] = _Lane(main_thread, f"Thread {ident}", _t0)
+    _lanes[ident] = Lane(main_thread, f"Thread {ident}", _t0)
     _records = 0
     _cut_at = None
     recording = True
@@ -70,7 +70,7 @@ def thread_created(ident, thread):
     """``thread`` (None without ``threading``) is green thread ``ident``, just started:
     lanes come in this order."""
     if recording:
-        _lanes[ident] = _Lane(thread, f"Thread {ident}")
+        _lanes[ident] = Lane(thread, f"Thread {ident}")
 
 
 def thread_began(ident):
@@ -100,21 +100,21 @@ def block(ident, state, frame, waiting=None):
     lane = _lanes.get(ident)
     if lane is None or lane.end is not None or lane.start is None:
         return None
-    call, what, where = _call_and_place(frame)
+    call_frame, call, place = find_call(frame, _kinds, _kind, _thread_call_names)
     spans = lane.spans
     # An event loop waits in one call, asyncio.run(), between the callbacks it runs:
     # each of those waits is a span of its own.
     loop_wait = type(waiting) in _TIMERS
     last = spans[-1] if spans else None
-    if last and lane.last_call is call and last[2] == state and not (loop_wait or last[5]):
-        last[1] = None  # the same call blocking again: one span
+    if (last is not None and lane.last_call is call_frame and last.state == state
+            and not (loop_wait or last.ends_at_deadline)):
+        last.stop = None  # the same call blocking again: one span
         return last
     if not _count_record():
         return None
-    # [from, to, state, (name, what, where), timed out, a deadline is its normal end]
-    span = [monotonic(), None, state, (None, what, where), False, loop_wait]
+    span = Span(monotonic(), state, call, place, loop_wait)
     spans.append(span)
-    lane.last_call = call
+    lane.last_call = call_frame
     return span
 
 
@@ -126,11 +126,11 @@ def sleep_started(ident, seconds, frame):
         return None
     caller = frame.f_back
     code = caller.f_code
-    if (_kinds.get(code) or _kind(code)) is _USER:  # the common case, without a walk
-        where = ("at", code, caller.f_lasti)
+    if (_kinds.get(code) or _kind(code)) is USER:  # the common case, without a walk
+        place = ("at", code, caller.f_lasti)
     else:
-        where = _call_and_place(frame)[2]
-    span = [monotonic(), None, SLEEPING, (("time.sleep", seconds), None, where), False, False]
+        place = find_call(frame, _kinds, _kind, _thread_call_names)[2]
+    span = Span(monotonic(), SLEEPING, seconds, place)
     lane.spans.append(span)
     lane.last_call = None  # a sleep is one call that blocks once
     return span
@@ -138,8 +138,8 @@ def sleep_started(ident, seconds, frame):
 
 def unblock(span, woken):
     """The thread that made ``span`` runs again (``woken`` False: its timeout passed)."""
-    span[1] = monotonic()
-    span[4] = not woken and not span[5]
+    span.stop = monotonic()
+    span.timed_out = not woken and not span.ends_at_deadline
 
 
 class _SchedulerObserver:
@@ -181,51 +181,11 @@ def finish():
     """The timeline of the run that ends now, as a dict for JSON."""
     end = monotonic()
     stop_recording()
-    last = _cut_at if _cut_at is not None else end
-    threads, spans, prints = [], [], []
-    number = 0
     for lane in _lanes.values():
-        if lane.start is None or lane.start > last:
-            continue  # never ran, or only after the cut
-        number += 1
-        name = lane.name if lane.end is not None else _name(lane)
-        threads.append({"id": number, "name": name})
-        lane_end = min(lane.end if lane.end is not None else end, last)
-        spans += _lane_spans(number, lane, lane_end)
-        prints += [{"thread": number, "t": _ms(t), "text": text} for t, text in lane.prints]
-    spans.sort(key=lambda span: (span["from"], span["thread"]))
-    prints.sort(key=lambda item: item["t"])
-    timeline = {"threads": threads, "spans": spans, "prints": prints, "end": _ms(last)}
-    if _cut_at is not None:
-        timeline["truncated"] = {"records": MAX_RECORDS, "runEnd": _ms(end)}
-    return timeline
-
-
-def _lane_spans(number, lane, lane_end):
-    """The lane's waits and sleeps, with running spans in the gaps."""
-    cursor = lane.start
-    result = []
-    for start, stop, state, call, timed_out, _ in lane.spans:
-        stop = lane_end if stop is None else min(stop, lane_end)
-        if start > cursor:
-            result.append(_span(number, cursor, start, "running"))
-        span = _span(number, start, max(start, stop), state)
-        span["on"] = _describe(call)
-        if timed_out:
-            span["timeout"] = True
-        result.append(span)
-        cursor = max(cursor, stop)
-    if lane_end > cursor or not result:
-        result.append(_span(number, cursor, max(lane_end, cursor), "running"))
-    return result
-
-
-def _span(number, start, stop, state):
-    return {"thread": number, "from": _ms(start), "to": _ms(stop), "state": state}
-
-
-def _ms(moment):
-    return round((moment - _t0) * 1000, 3)
+        if lane.end is None:
+            lane.name = _name(lane)  # as it is now, the thread still running
+    describe = describer(_thread_call_names, READER_CLASS_NAMES, READER_MODULE_NAMES)
+    return _timeline(_lanes.values(), _t0, end, describe, _cut_at)
 
 
 def _name(lane):
@@ -233,108 +193,27 @@ def _name(lane):
     return name if isinstance(name, str) else lane.name
 
 
-# --- naming a wait ------------------------------------------------------------------
+# --- whose code a frame runs ----------------------------------------------------------
 
-
-def _call_and_place(frame):
-    """The frame of the call being made, what it calls, and where it was made.
-
-    The call is the frame the program's own code called (``Queue.get``), placed at the
-    program's line. A wait with no program code on the stack (a pool's worker waiting
-    for a task) is named after the call the standard library made, and the function
-    that made it."""
-    callee = None
-    library = None
-    while frame is not None:
-        code = frame.f_code
-        if callee is not None:
-            kind = _kinds.get(code) or _kind(code)
-            if kind is _USER:
-                return callee, _what(callee), ("at", code, frame.f_lasti)
-            if library is None and kind is _LIBRARY:
-                library = (callee, frame)
-                if code in _thread_calls() and frame.f_back is not None:
-                    library = (frame, frame.f_back)  # named as a whole, as on CPython
-        callee, frame = frame, frame.f_back
-    if library is None:
-        return callee, None, None
-    callee, caller = library
-    return callee, _what(callee), ("in", caller.f_globals.get("__name__", "?"), caller.f_code)
-
-
-_USER, _LIBRARY, _RUNTIME = "user", "library", "runtime"
-_kinds = {}  # code -> whose it is
+_kinds = {}  # code -> USER, LIBRARY or OWN (the runtime's, which stands for C code)
 
 
 def _kind(code):
-    kind = _USER if is_user(code) else _RUNTIME if is_runtime(code) else _LIBRARY
+    kind = USER if is_user(code) else OWN if is_runtime(code) else LIBRARY
     _kinds[code] = kind
     return kind
 
 
+# Thread.start and Thread.join are named as such on any subclass of Thread, and as a
+# whole when a library function calls them (as on CPython, where the recorder wraps them).
 _thread_call_names = {}
 
 
-def _thread_calls():
-    """The code of ``Thread.start`` and ``Thread.join``, by the name they go by."""
+def _name_thread_calls():
     if not _thread_call_names:
         thread_class = sys.modules["threading"].Thread
         _thread_call_names[thread_class.start.__code__] = "Thread.start()"
         _thread_call_names[thread_class.join.__code__] = "Thread.join()"
-    return _thread_call_names
-
-
-def _what(frame):
-    """What names the call ``frame`` runs: its code, and the class of its ``self`` (the
-    program's own class, not the base class that defines the method) or its module."""
-    code = frame.f_code
-    if code.co_argcount and code.co_varnames[0] == "self":
-        instance = frame.f_locals.get("self")
-        return code, type(instance) if instance is not None else None
-    return code, frame.f_globals.get("__name__")
-
-
-_descriptions = {}
-
-
-def _describe(call):
-    """The text of ``on``: "Queue.get() at main.py:12", from what ``block`` kept."""
-    description = _descriptions.get(call)
-    if description is None:
-        label, what, where = call
-        if isinstance(label, tuple):  # (function, seconds)
-            label = f"{label[0]}({label[1]!r})"
-        name = label or (_call_name(*what) if what else "an unknown call")
-        description = _descriptions[call] = name + _place(where)
-    return description
-
-
-def _call_name(code, owner_or_module):
-    name = _thread_calls().get(code)
-    if name is not None:
-        return name
-    owner, _, method = code.co_qualname.rpartition(".")
-    if isinstance(owner_or_module, type):
-        owner = owner_or_module.__name__
-    elif not owner and _kind(code) is _RUNTIME:
-        owner = READER_MODULE_NAMES.get(owner_or_module, "")
-    owner = READER_CLASS_NAMES.get(owner, owner)
-    if method == "__enter__":
-        return f"with {owner}"
-    if method == "__exit__":
-        return f"end of with {owner}"
-    return f"{owner}.{method}()" if owner else f"{method}()"
-
-
-def _place(where):
-    if where is None:
-        return ""
-    if where[0] == "in":  # a function of the standard library
-        _, module, code = where
-        return f" in {module}.{code.co_qualname}()"
-    _, code, lasti = where
-    line = next((n for start, end, n in code.co_lines() if start <= lasti < end), None)
-    return f" at {code.co_filename}:{line if line is not None else code.co_firstlineno}"
 
 
 # --- print --------------------------------------------------------------------------

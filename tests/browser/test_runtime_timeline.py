@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from timeline.naming import MAX_RECORDS
+
 from .runtime_harness import PROGRAMS_DIR, Run, run_in_browser
 
 pytestmark = pytest.mark.browser
@@ -19,7 +21,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 RECORDER = ROOT / "timeline" / "record.py"
 LOST_UPDATE = ROOT / "snippets" / "race_conditions" / "lost_update.py"
-MAX_RECORDS = 5000  # webthreads/timeline.py
 
 
 def run(page: Page, site_url: str, code: str) -> tuple[Run, dict]:
