@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build test test-snippets stress bench update-examples lint clean
+.PHONY: help setup serve build test test-random test-snippets stress bench update-examples lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ build: setup  ## Build the site into site/
 
 test: setup  ## Run every test: snippets, pages, build, workflows, browser
 	$(BIN)/pytest
+
+test-random: setup  ## Run every test in a shuffled order; SEED=N replays a run's order
+	$(BIN)/pytest -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 test-snippets: setup  ## Run only the snippet tests
 	$(BIN)/pytest tests/test_snippets.py

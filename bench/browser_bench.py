@@ -21,36 +21,31 @@ Prints a table. Not part of `make test`: the figures depend on the machine.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from base64 import urlsafe_b64encode
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from programs import (  # noqa: E402
+from programs import (
     LOCK_PING_PONG,
-    ROOT,
     SHORT_LOCK_PING_PONG,
     WITHOUT_TIMELINE,
     race_demo,
     timed,
 )
 
-SUB_PATH = "python-threading-hands-on"
+from tests.support import chromium
+from tests.support.paths import ROOT
+from tests.support.site import serve, site_folder, sub_path
+
 CHAPTER = "getting-started/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"]
 RUNNER = '.runner[data-runner="snippet"]'
 TIMEOUT_MS = 180_000
 
@@ -69,38 +64,13 @@ CLICK_AND_TIME_FIRST_OUTPUT = """(root) => new Promise((resolve) => {
 })"""
 
 
-class QuietStaticHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    # A worker terminated mid-download resets its connection: expected here.
-    def handle_error(self, request, client_address) -> None:
-        pass
-
-
 def build_site(into: Path) -> Path:
-    site = into / SUB_PATH
+    site = site_folder(into)
     command = ["mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
     # The table is the output: MkDocs' banner about its next version is left out.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, env=env, check=True)
     return site
-
-
-def serve(site: Path) -> tuple[QuietServer, str]:
-    handler = functools.partial(QuietStaticHandler, directory=str(site.parent))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
 
 
 def wait_over(page: Page, selector: str) -> str:
@@ -245,7 +215,7 @@ def parse_elapsed(stdout: str, context: str) -> tuple[float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--site", type=Path, help=f"a built site: the folder that holds {SUB_PATH}/"
+        "--site", type=Path, help=f"a built site: the folder that holds {sub_path()}/"
     )
     parser.add_argument(
         "--repeat",
@@ -256,10 +226,9 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as build:
-        site = args.site / SUB_PATH if args.site else build_site(Path(build))
-        server, base = serve(site)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        site = site_folder(args.site) if args.site else build_site(Path(build))
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = chromium.launch(playwright)
             starts = [cold_and_warm(browser, base) for _ in range(args.repeat)]
             fetched = bytes_fetched(browser, site, base)
             drawing = statistics.median(timeline_drawing(browser, base) for _ in range(args.repeat))
@@ -286,7 +255,6 @@ def main() -> None:
                 cpython_runs = [elapsed_on_cpython(source, name) for _ in range(args.repeat)]
                 timings.append((label, browser_runs, cpython_runs))
             browser.close()
-        server.shutdown()
 
     report(starts, fetched, drawing, timings)
 

@@ -2,12 +2,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import pytest_examples.run_code
 
-from .snippet_files import ROOT
+from .support.paths import ROOT
+from .support.site import site_folder
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -18,10 +18,9 @@ def _plain_example_tracebacks():
     code that reads `co_lnotab`, which on Python 3.11 turns the failure into a pytest
     INTERNALERROR. The snippet test reports file and line itself instead.
     """
-    original = pytest_examples.run_code.create_example_traceback
-    pytest_examples.run_code.create_example_traceback = lambda *args: None
-    yield
-    pytest_examples.run_code.create_example_traceback = original
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pytest_examples.run_code, "create_example_traceback", lambda *args: None)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -29,13 +28,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per session with `mkdocs build --strict`.
 
     It goes into a folder named like the sub-path GitHub Pages serves it under (the path
-    of `site_url`), so a test can serve the folder's parent and get the published URLs.
+    of `site_url`), so that `support.site.serve` gives it the published URLs.
     """
-    from mkdocs.utils.yaml import yaml_load  # only the build needs it
-
-    config = yaml_load((ROOT / "mkdocs.yml").read_text())
-    sub_path = urlsplit(config.get("site_url") or "/").path.strip("/")
-    site = tmp_path_factory.mktemp("site") / sub_path
+    site = site_folder(tmp_path_factory.mktemp("site"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,

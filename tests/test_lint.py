@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from .snippet_files import ROOT
+from .support.paths import ROOT
 
 
 def test_project_passes_ruff() -> None:

@@ -46,6 +46,8 @@ def test_snippet_output(
     python_file = tmp_path / path.name
     python_file.write_text(source)
     monkeypatch.chdir(tmp_path)
+    # run_code puts the snippet in sys.modules as __main__ and leaves it there.
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
 
     try:
         printed, _ = run_code(

@@ -1,12 +1,14 @@
 """Fixtures for tests in a real browser: the built site served under a sub-path, as
-GitHub Pages serves a project site, and Debian's Chromium driven by Playwright."""
+GitHub Pages serves a project site, and Debian's Chromium driven by Playwright.
+
+Playwright lives for one test module at a time. Its sync API marks its event loop as
+running in the main thread for as long as it lives, and a test elsewhere that calls
+asyncio.run() there (a snippet, a notebook) must not find one: so the tests of every
+other file run without it, in whatever order the files come.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,68 +21,46 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-SUB_PATH = "python-threading-hands-on"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from ..support import chromium
+from ..support.site import serve, site_folder
+from .page_records import Requests, watch_errors, watch_requests
+
+HERE = Path(__file__).parent
 
 
-class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """A plain static server: no special headers, as on GitHub Pages."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".ipynb": "application/json",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder runs in the browser: `-m "not browser"` leaves it out."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
 def site_dir(built_site: Path) -> Path:
     """The site the CPython tests built, reused: it is already under the sub-path."""
-    assert built_site.name == SUB_PATH, f"site built under /{built_site.name}/"
+    assert site_folder(built_site.parent) == built_site, f"site built under {built_site}"
     return built_site
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """Base URL of the site, served under /<repository>/ on a free local port."""
-    handler = functools.partial(StaticHandler, directory=str(site_dir.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(site_dir) as url:
+        yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make setup`")
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    try:
+        browser = chromium.launch(playwright)
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing), pytrace=False)
     yield browser
     browser.close()
 
@@ -95,29 +75,30 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture(scope="module")
 def runtime_page(browser: Browser, site_url: str) -> Iterator[Page]:
     """One page of the site for a whole test module, to start workers from: every run
-    gets its own worker. `page.requested` lists every URL it asked for."""
+    gets its own worker."""
     context = browser.new_context()
     page = context.new_page()
-    page.requested = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requested.append(request.url))  # type: ignore[attr-defined]
     page.goto(site_url)
     yield page
     context.close()
 
 
 @pytest.fixture
-def page(context: BrowserContext, site_url: str) -> Iterator[Page]:
-    """A fresh page that records every request that leaves the site's origin."""
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A fresh page, in a context of its own."""
     page = context.new_page()
-    origin = site_url.split(f"/{SUB_PATH}/")[0]
-    page.foreign_requests = []  # type: ignore[attr-defined]
-    page.on(
-        "request",
-        lambda request: (
-            request.url.startswith(("http:", "https:", "ws:", "wss:"))
-            and not request.url.startswith(origin)
-            and page.foreign_requests.append(request.url)
-        ),  # type: ignore[attr-defined]
-    )
     yield page
     page.close()
+
+
+@pytest.fixture
+def page_requests(page: Page, site_url: str) -> Requests:
+    """What the test's `page` requests, from before it opens anything."""
+    return watch_requests(page, site_url)
+
+
+@pytest.fixture
+def page_errors(page: Page) -> list[str]:
+    """The uncaught errors and console errors of the test's `page`, from before it
+    opens anything."""
+    return watch_errors(page)

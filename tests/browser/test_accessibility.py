@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..snippet_files import ROOT
+from ..support.axe import serious_violations
 from .runner_pages import (
     PLAYGROUND_RUNNER,
     SNIPPET_RUNNER,
@@ -19,18 +19,7 @@ from .runner_pages import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = ["light", "dark"]
-
-
-def serious_violations(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("axe.run(document).then((results) => results.violations)")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture(params=SCHEMES)

@@ -5,16 +5,15 @@ the browser."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from ..support.paths import ROOT
 from .runtime_harness import run_in_browser
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "deadlocks.md"
 SNIPPET = ROOT / "snippets" / "deadlocks" / "opposite_order_timeout.py"
 REPORT = ROOT / "snippets" / "deadlocks" / "opposite_order_hangs.report.txt"

@@ -22,8 +22,8 @@ from playwright.sync_api import Browser, Locator, Page, Route, expect
 from site_hooks import exercise_checks
 
 from ..snippet_files import DOCS_DIR, EXERCISES_DIR, all_exercises
+from ..support.axe import serious_violations
 from .runner_pages import LOAD_TIMEOUT_MS, SNIPPET_RUNNER, page_url, shown, wait_until_over
-from .test_accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
@@ -36,8 +36,6 @@ STEADY = [
     "thread_pools/keep_the_order",
 ]
 VERDICT_OVER = re.compile(r"^(pass|hint|not-run|error)$")
-
-
 
 
 @cache

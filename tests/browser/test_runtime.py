@@ -8,15 +8,14 @@ is written down here. Programs whose output varies from run to run print invaria
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page
 
-from site_hooks import site_assets
-
+from .page_records import Requests, requests_during
 from .runtime_harness import (
     PROGRAMS_DIR,
     Run,
@@ -27,14 +26,20 @@ from .runtime_harness import (
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 # Programs that CPython 3.11 cannot run, or that are checked another way below.
 BROWSER_ONLY = {"queue_shutdown", "streaming"}
 COMPARED = sorted(p for p in PROGRAMS_DIR.glob("*.py") if p.stem not in BROWSER_ONLY)
 
 
 def run(page: Page, site_url: str, code: str, **options) -> Run:
-    return run_in_browser(page, site_url, code, **options)
+    """Run `code` in a fresh worker; whatever it does, the worker starts Python from the
+    memory snapshot (no .py file fetched) and requests nothing from another origin."""
+    with requests_during(page, site_url) as requests:
+        result = run_in_browser(page, site_url, code, **options)
+    assert requests.foreign() == [], requests.foreign()
+    fetched_python = [url for url in requests.urls if url.endswith(".py")]
+    assert fetched_python == [], "fell back to a plain load"
+    return result
 
 
 def program(name: str) -> str:
@@ -53,11 +58,14 @@ def test_program_prints_what_cpython_prints(runtime_page: Page, site_url: str, p
     assert "webthreads" not in browser.stderr, "runtime frames in a traceback"
 
 
-def test_ready_says_jspi_and_python_version(runtime_page: Page, site_url: str) -> None:
+def test_ready_says_jspi_and_python_version(
+    runtime_page: Page, site_url: str, site_dir: Path
+) -> None:
+    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     result = run(runtime_page, site_url, "print('hello')")
     assert result.ready is not None
     assert result.ready["jspi"] is True
-    assert result.ready["python"] == "3.14.2"
+    assert result.ready["python"] == lock["info"]["python"]  # the Python Pyodide ships
     assert (result.stdout, result.status, result.reason) == ("hello\n", "ok", None)
 
 
@@ -279,46 +287,46 @@ def test_recursion_through_c_code_ends_in_recursion_error(
 
 def test_without_jspi_the_worker_says_so_quickly(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    result = run_in_browser(page, site_url, "print('hi')", without_jspi=True)
+    with requests_during(page, site_url) as requests:
+        result = run_in_browser(page, site_url, "print('hi')", without_jspi=True)
     assert result.ready is not None and result.ready["jspi"] is False
     assert (result.status, result.reason, result.stdout) == ("error", "no-jspi", ""), result
     assert result.done_at < 5000
-    assert not [url for url in requested if "/pyodide/" in url], requested
+    assert not [url for url in requests.urls if "/pyodide/" in url], requests.urls
 
 
-def test_without_the_snapshot_python_loads_the_plain_way(page: Page, site_url: str) -> None:
+def test_without_the_snapshot_python_loads_the_plain_way(
+    page: Page, site_url: str, page_requests: Requests
+) -> None:
     page.route("**/pyodide/runtime-snapshot.bin.gz", lambda route: route.fulfill(status=404))
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url)
     code = program("locks")
     result = run_in_browser(page, site_url, code)
     assert result.stdout == run_in_cpython(code).stdout, result
+    requested = page_requests.urls
     assert any(url.endswith("/webthreads/scheduler.py") for url in requested), requested
 
 
-def test_the_build_fails_clearly_without_pyodide(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(site_assets, "PYODIDE_DIR", ROOT / "node_modules" / "no-such-package")
-    with pytest.raises(PluginError, match=r"Pyodide is missing .* run `make setup`"):
-        site_assets.on_config({})
+@pytest.fixture
+def first_run(page: Page, site_url: str, page_requests: Requests) -> Requests:
+    """What a fresh page (nothing cached) requests to open the site and run a program,
+    its worker's requests included."""
+    page.goto(site_url)
+    result = run_in_browser(page, site_url, program("locks"))
+    assert result.status == "ok", result
+    return page_requests
 
 
-def test_the_snapshot_is_served_and_used(runtime_page: Page, site_dir: Path) -> None:
-    # Runs last in this module: the page has run every program above by now.
+# Every run above is checked for plain loads and foreign requests as it ends (`run`);
+# these two see a whole first run, from a fresh page.
+
+
+def test_the_snapshot_is_served_and_used(first_run: Requests, site_dir: Path) -> None:
     assert (site_dir / "pyodide" / "runtime-snapshot.bin.gz").is_file()
-    requested = runtime_page.requested  # type: ignore[attr-defined]
-    assert any(url.endswith("/pyodide/runtime-snapshot.bin.gz") for url in requested)
-    assert not any(url.endswith(".py") for url in requested), "fell back to a plain load"
+    assert any(url.endswith("/pyodide/runtime-snapshot.bin.gz") for url in first_run.urls)
+    assert not any(url.endswith(".py") for url in first_run.urls), "fell back to a plain load"
 
 
-def test_no_request_leaves_the_site(runtime_page: Page, site_url: str) -> None:
-    requested = runtime_page.requested  # type: ignore[attr-defined]
-    assert any(url.endswith("/pyodide/pyodide.asm.wasm") for url in requested)
-    origin = "/".join(site_url.split("/")[:3]) + "/"
-    network = ("http:", "https:", "ws:", "wss:")
-    foreign = [u for u in requested if u.startswith(network) and not u.startswith(origin)]
-    assert foreign == []
+def test_no_request_leaves_the_site(first_run: Requests) -> None:
+    assert any(url.endswith("/pyodide/pyodide.asm.wasm") for url in first_run.urls)
+    assert first_run.foreign() == []

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..output_checks import INVARIANTS
 from ..snippet_files import expected_lines
+from .page_records import Requests
 from .runner_pages import (
     SNIPPET_RUNNER,
     RunnableSnippet,
@@ -132,11 +133,11 @@ def test_snippet_prints_in_browser_what_it_prints_on_cpython(
 
 @pytest.mark.timeout(120)
 def test_no_request_leaves_the_site_while_a_page_loads_and_runs_an_example(
-    page: Page, site_url: str
+    page: Page, site_url: str, page_requests: Requests
 ) -> None:
     page.goto(site_url + chapter_with_runners())
     runner = page.locator(SNIPPET_RUNNER).first
     shown = run(runner)
     assert shown["state"] == "done", shown
     page.wait_for_load_state("networkidle")
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert page_requests.foreign() == []

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
 
-from ..snippet_files import ROOT
+from ..support.axe import serious_violations
+from .page_records import Requests
 from .runner_pages import recorded_timeline
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
@@ -18,7 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 PAGE = "race-conditions/"
 FIGURE = ".thread-timeline-figure"
 PLOT = f"{FIGURE} svg.tl-plot"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SLEEP = re.compile(
     r"^Thread-\d+ \(deposit\): sleeping [\d.]+ ms in time\.sleep\(0\) "
     r"at lost_update\.py:14, from [\d.]+ ms to [\d.]+ ms$"
@@ -31,22 +31,20 @@ def recorded(site_dir: Path) -> dict:
 
 
 @pytest.fixture
-def timeline_page(page: Page, site_url: str) -> Page:
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda error: page.errors.append(str(error)))  # type: ignore[attr-defined]
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            page.errors.append(message.text)  # type: ignore[attr-defined]
-
-    page.on("console", console)
+def timeline_page(
+    page: Page, site_url: str, page_errors: list[str], page_requests: Requests
+) -> Page:
+    """The page, open at its timeline; what it met and requested is recorded from the
+    start (the tests ask for `page_errors` and `page_requests` to read it)."""
     page.goto(site_url + PAGE)
     page.locator(FIGURE).scroll_into_view_if_needed()
     expect(page.locator(PLOT)).to_be_visible()
     return page
 
 
-def test_one_lane_per_thread_with_labelled_bars(timeline_page: Page, site_dir: Path) -> None:
+def test_one_lane_per_thread_with_labelled_bars(
+    timeline_page: Page, site_dir: Path, page_errors: list[str], page_requests: Requests
+) -> None:
     data = recorded(site_dir)
     names = [thread["name"] for thread in data["threads"]]
     assert len(names) == 5, names  # the main thread and four depositors
@@ -66,11 +64,11 @@ def test_one_lane_per_thread_with_labelled_bars(timeline_page: Page, site_dir: P
     for word in ("runnable", "sleeping", "waiting", "printed"):
         assert word in legend
     assert "CPython" in timeline_page.locator(f"{FIGURE} figcaption").inner_text()
-    assert timeline_page.errors == []  # type: ignore[attr-defined]
-    assert timeline_page.foreign_requests == []  # type: ignore[attr-defined]
+    assert page_errors == []
+    assert page_requests.foreign() == []
 
 
-def test_hover_shows_details(timeline_page: Page) -> None:
+def test_hover_shows_details(timeline_page: Page, page_errors: list[str]) -> None:
     sleeps = timeline_page.locator(f"{PLOT} .tl-target-sleeping")
     widest = sleeps.evaluate_all(
         "(marks) => marks.reduce((best, mark, i) =>"
@@ -84,7 +82,7 @@ def test_hover_shows_details(timeline_page: Page) -> None:
     )
     timeline_page.mouse.move(0, 0)
     expect(tooltip).to_be_hidden()
-    assert timeline_page.errors == []  # type: ignore[attr-defined]
+    assert page_errors == []
 
 
 def test_keyboard_reaches_and_walks_the_timeline(timeline_page: Page) -> None:
@@ -140,17 +138,7 @@ def test_no_serious_accessibility_problem(page: Page, site_url: str, scheme: str
     page.goto(site_url + PAGE)
     expect(page.locator(PLOT)).to_be_visible()
     page.locator(FIGURE).get_by_text("The timeline as a table").click()
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "axe.run(document.querySelector('.thread-timeline-figure'))"
-        ".then((results) => results.violations)"
-    )
-    serious = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, within=FIGURE) == []
 
 
 def test_render_timeline_as_the_runtime_will(page: Page, site_url: str) -> None:
