@@ -22,19 +22,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-PYTHON_LANGS = {"python", "py", "python3", "py3"}
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<header>[^`\n]*)$")
-INCLUDE = re.compile(r'^[ \t]*-{2,}8<-{2,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
-# The same pattern as tests/snippet_files.py: the output a run printed on CPython.
-OUTPUT_COMMENT = re.compile(r"^[ \t]*#> ?(.*)$", re.MULTILINE)
-# pymdownx.snippets drops these marker lines when it includes a whole file.
-SECTION_MARKER = re.compile(
-    r"^[ \t]*#[ \t]*-{2,}8<-{2,}[ \t]*\[(start|end):[^\]]*\][ \t]*\n?", re.MULTILINE
+from site_hooks.markdown_vocabulary import (
+    Fence,
+    find_included,
+    include_path,
+    is_whole_file,
+    iter_fences,
+    recorded_output,
+    snippet_bases,
+    source_location,
+    with_attribute,
+    without_section_markers,
 )
+
 MARKER_ATTR = "data-runner-key"
 MARKED_DIV = re.compile(rf'<div (?P<attrs>[^>]*?){MARKER_ATTR}="(?P<key>\d+)"(?P<rest>[^>]*)>')
 DIV_TAG = re.compile(r"<div\b|</div>")
@@ -61,57 +66,45 @@ class Block:
     whole_file: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.whole_file = len(self.targets) == 1 and ":" not in self.targets[0]
+        self.whole_file = len(self.targets) == 1 and is_whole_file(self.targets[0])
 
     @property
     def snippet(self) -> str:
-        return self.targets[0].split(":")[0]
+        return include_path(self.targets[0])
 
 
-_blocks: dict[str, list[Block]] = {}
+@dataclass
+class PageBlocks:
+    """A page's snippet fences, from its Markdown to its HTML."""
+
+    lines: list[str]  # the page's Markdown as this hook got it
+    found: list[tuple[Fence, Block]]  # a block's marker is its index here
 
 
-def find_snippet_fences(markdown: str) -> list[tuple[int, int, str, Block]]:
-    """Python fences with only `--8<--` includes: (first line, last, header, block)."""
-    lines = markdown.split("\n")
-    found = []
-    i = 0
-    while i < len(lines):
-        opening = FENCE_OPEN.match(lines[i])
-        if not opening:
-            i += 1
-            continue
-        fence, indent = opening["fence"], opening["indent"]
-        end = i + 1
-        closing = re.compile(rf"^{re.escape(indent)}[ \t]*{fence[0]}{{{len(fence)},}}[ \t]*$")
-        while end < len(lines) and not closing.match(lines[end]):
-            end += 1
-        body = [line for line in lines[i + 1 : end] if line.strip()]
-        includes = [INCLUDE.match(line) for line in body]
-        if _is_python(opening["header"]) and body and all(includes):
-            block = Block([m["target"] for m in includes])  # type: ignore[index]
-            found.append((i, end, opening["header"], block))
-        i = end + 1
-    return found
+@dataclass
+class Build:
+    """What one build carries from a page's Markdown to its HTML. `on_config` starts a
+    new one, so that a rebuild by `mkdocs serve` finds nothing of the one before."""
+
+    bases: list[Path]
+    pages: dict[str, PageBlocks] = field(default_factory=dict)
 
 
-def _is_python(header: str) -> bool:
-    header = header.strip()
-    if header.startswith("{"):
-        words = header.strip("{}").split()
-        return any(word in {f".{lang}" for lang in PYTHON_LANGS} for word in words)
-    return header.split(" ")[0].lower() in PYTHON_LANGS if header else False
+_build = Build(bases=[])
 
 
-def _with_marker(header: str, key: int) -> str:
-    """The fence header in superfences' brace form, which can carry an attribute."""
-    header = header.strip()
-    if header.startswith("{"):
-        return f'{header.rstrip("}").rstrip()} {MARKER_ATTR}="{key}"}}'
-    lang, _, options = header.partition(" ")
-    return (
-        "{" + " ".join(filter(None, [f".{lang}", options.strip(), f'{MARKER_ATTR}="{key}"'])) + "}"
-    )
+def find_snippet_fences(markdown: str) -> list[tuple[Fence, Block]]:
+    """The Python fences whose lines are `--8<--` includes and nothing else."""
+    return [
+        (fence, Block(fence.includes))
+        for fence in iter_fences(markdown.split("\n"))
+        if fence.is_python and fence.only_includes
+    ]
+
+
+def marked_info(info: str, key: int) -> str:
+    """The fence's info string with the attribute that finds its block in the HTML."""
+    return with_attribute(info, MARKER_ATTR, str(key))
 
 
 def local_only_reason(source: str) -> str | None:
@@ -147,7 +140,7 @@ def local_only_reason(source: str) -> str | None:
 
 def displayed_source(path: Path) -> str:
     """The program as the page shows it: without the named-section marker lines."""
-    return SECTION_MARKER.sub("", path.read_text(encoding="utf-8"))
+    return without_section_markers(path.read_text(encoding="utf-8"))
 
 
 def playground_fragment(source: str) -> str:
@@ -155,63 +148,57 @@ def playground_fragment(source: str) -> str:
     return "#code=" + base64.urlsafe_b64encode(source.encode()).decode().rstrip("=")
 
 
-def base_paths(config: MkDocsConfig) -> list[Path]:
-    """`pymdownx.snippets`' base paths, in the order it searches them."""
-    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-    project = Path(config.config_file_path).parent
-    return [project / path for path in ([base] if isinstance(base, str) else base)]
-
-
-def find_snippet(target: str, bases: list[Path]) -> Path | None:
-    """The file an include names, looked up as `pymdownx.snippets` does."""
-    for base in bases:
-        if (base / target).is_file():
-            return base / target
-    return None
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    _build = Build(bases=snippet_bases(config))
+    return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lines = markdown.split("\n")
-    blocks = []
-    for key, (start, _end, header, block) in enumerate(find_snippet_fences(markdown)):
-        opening = FENCE_OPEN.match(lines[start])
-        assert opening
-        lines[start] = f"{opening['indent']}{opening['fence']} {_with_marker(header, key)}"
-        blocks.append(block)
-    _blocks[page.file.src_uri] = blocks
+    found = find_snippet_fences(markdown)
+    _build.pages[page.file.src_uri] = PageBlocks(lines=list(lines), found=found)
+    for key, (fence, _block) in enumerate(found):
+        lines[fence.start] = f"{fence.indent}{fence.fence} {marked_info(fence.info, key)}"
     return "\n".join(lines)
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _blocks.pop(page.file.src_uri, [])
-    if not blocks:
+    marked = _build.pages.pop(page.file.src_uri, None)
+    if marked is None or not marked.found:
         return html_text
-    bases = base_paths(config)
     playground = get_relative_url("playground/", page.url or ".")
     out, pos = [], 0
     for match in MARKED_DIV.finditer(html_text):
-        block = blocks[int(match["key"])]
+        fence, block = marked.found[int(match["key"])]
         end = _matching_div_end(html_text, match.start())
+        if end is None:
+            where = source_location(page, config, marked.lines, fence.start)
+            raise PluginError(
+                f"{where}: in the page's HTML, no </div> closes the <div> with this code "
+                f'block\'s {MARKER_ATTR}="{match["key"]}"'
+            )
         attrs = " ".join(filter(None, [match["attrs"].strip(), match["rest"].strip()]))
         code_html = f"<div {attrs}>" + html_text[match.end() : end]
         out.append(html_text[pos : match.start()])
-        out.append(_runner_html(block, code_html, bases, playground))
+        out.append(_runner_html(block, code_html, _build.bases, playground))
         pos = end
     out.append(html_text[pos:])
     return "".join(out)
 
 
-def _matching_div_end(text: str, start: int) -> int:
+def _matching_div_end(text: str, start: int) -> int | None:
+    """Where the `<div>` opening at `start` ends, after its `</div>`; None if it does not."""
     depth = 0
     for tag in DIV_TAG.finditer(text, start):
         depth += 1 if tag.group() == "<div" else -1
         if depth == 0:
             return tag.end()
-    raise ValueError("unbalanced <div> in a highlighted code block")
+    return None
 
 
 def _runner_html(block: Block, code_html: str, bases: list[Path], playground: str) -> str:
-    path = find_snippet(block.snippet, bases)
+    path = find_included(block.snippet, bases)
     if path is None:  # pymdownx.snippets has said so already
         return code_html
     source = displayed_source(path)
@@ -236,7 +223,7 @@ def _runner_html(block: Block, code_html: str, bases: list[Path], playground: st
         "data-state": "idle",
         "data-snippet": block.snippet,
         "data-source": source,
-        "data-expected": json.dumps(OUTPUT_COMMENT.findall(source)),
+        "data-expected": json.dumps(recorded_output(source)),
     }
     rendered = " ".join(f'{key}="{html.escape(value)}"' for key, value in attrs.items())
     return f'<div class="runner" {rendered}>{code_html}</div>'

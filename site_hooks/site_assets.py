@@ -8,7 +8,8 @@
 - The files of npm's ``pyodide`` package that the runner loads are copied to
   ``pyodide/``, with ``pyodide/runtime-snapshot.bin.gz``: Python started and the
   green-thread runtime installed, saved by ``tools/make_runtime_snapshot.mjs`` in Node
-  and cached in ``build/`` under a key made of everything it depends on.
+  and cached in ``build/`` (beside mkdocs.yml) under a key made of everything it
+  depends on.
 
 Without the snapshot the runner still works, only slower to start, so failing to make
 it does not fail the build (not even a strict one): the build says why and goes on.
@@ -33,7 +34,10 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 SNAPSHOT_TOOL = ROOT / "tools" / "make_runtime_snapshot.mjs"
-SNAPSHOT_CACHE = ROOT / "build" / "runtime-snapshot"
+# The tool imports the runtime's installer and the snapshot's format from here: any
+# module of the worker may shape the snapshot.
+SNAPSHOT_INPUTS = ROOT / "runner" / "worker"
+SNAPSHOT_CACHE = "build/runtime-snapshot"  # relative to mkdocs.yml
 SNAPSHOT_NAME = "runtime-snapshot.bin.gz"
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -68,13 +72,19 @@ if not log.handlers:
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).is_file()]
+    require_pyodide(PYODIDE_DIR)
+    return config
+
+
+def require_pyodide(folder: Path) -> None:
+    """Stop the build, saying what to do, if npm's pyodide package is not in `folder`."""
+    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
     if missing:
+        shown = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
         raise PluginError(
-            f"Pyodide is missing from {PYODIDE_DIR.relative_to(ROOT)} "
+            f"Pyodide is missing from {shown} "
             f"({', '.join(missing)}): run `make setup` (or `npm ci`) first."
         )
-    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -90,7 +100,7 @@ def on_post_build(config: MkDocsConfig, **kwargs) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         _copy_if_changed(PYODIDE_DIR / name, target / name)
-    snapshot = runtime_snapshot()
+    snapshot = runtime_snapshot(Path(config.config_file_path).parent / SNAPSHOT_CACHE)
     if snapshot is not None:
         _copy_if_changed(snapshot, target / SNAPSHOT_NAME)
     else:
@@ -121,9 +131,10 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def runtime_snapshot() -> Path | None:
-    """The snapshot file, made now if it is not cached; None (and why, logged) if it cannot be."""
-    cached = SNAPSHOT_CACHE / f"{_snapshot_key()}.bin.gz"
+def runtime_snapshot(cache: Path) -> Path | None:
+    """The snapshot file, made now if `cache` does not hold it yet; None (and why,
+    logged) if it cannot be made."""
+    cached = cache / f"{_snapshot_key()}.bin.gz"
     if cached.is_file():
         return cached
     node = shutil.which("node")
@@ -132,7 +143,7 @@ def runtime_snapshot() -> Path | None:
     options = _jspi_options(node)
     if options is None:
         return _without_snapshot("this Node has no WebAssembly stack switching (JSPI)")
-    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as listing:
         json.dump([[path, str(source)] for path, source in runtime_files()], listing)
@@ -146,7 +157,7 @@ def runtime_snapshot() -> Path | None:
     if result.returncode != 0 or not partial.is_file():
         partial.unlink(missing_ok=True)
         return _without_snapshot((result.stderr or result.stdout).strip())
-    for old in SNAPSHOT_CACHE.glob("*.bin.gz"):
+    for old in cache.glob("*.bin.gz"):
         old.unlink(missing_ok=True)
     partial.rename(cached)
     log.info("Made the runtime snapshot (%.1f MB gzipped)", cached.stat().st_size / 1e6)
@@ -161,7 +172,7 @@ def _without_snapshot(reason: str) -> None:
 def _snapshot_key() -> str:
     """A digest of everything the snapshot is made from."""
     digest = hashlib.sha256()
-    inputs = [SNAPSHOT_TOOL, ROOT / "runner" / "worker" / "runtime.mjs"]
+    inputs = [SNAPSHOT_TOOL, *sorted(SNAPSHOT_INPUTS.glob("*.mjs"))]
     inputs += [PYODIDE_DIR / name for name in PYODIDE_FILES]
     for path, source in [(str(path.relative_to(ROOT)), path) for path in inputs] + [
         (path, source) for path, source in runtime_files()

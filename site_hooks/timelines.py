@@ -39,11 +39,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from site_hooks.markdown_vocabulary import (
+    fenced_lines,
+    iter_fences,
+    snippet_bases,
+    source_location,
+)
+
 MARKER = re.compile(
     r"^<!--[ \t]*timeline:[ \t]*(?P<snippet>[^\s>]+?)"
     r"(?:[ \t]*(?P<close>-->)[ \t]*|[ \t]+(?P<prose>.*)|[ \t]*)$"
 )
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 RECORDER = Path(__file__).resolve().parents[1] / "timeline" / "record.py"
 CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
 RECORD_TIMEOUT = 120  # seconds; every snippet is a short program
@@ -53,21 +59,19 @@ def on_page_markdown(
     markdown: str, page: Page, config: MkDocsConfig, files: Files
 ) -> str:
     root = Path(config.config_file_path).parent
+    snippets = snippet_bases(config)[0]  # the first base path: the snippets' own folder
     lines = markdown.split("\n")
+    in_fences = fenced_lines(list(iter_fences(lines)))  # markers shown as code stay code
     out: list[str] = []
-    in_fence = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        fence = FENCE.match(line)
-        if fence and (in_fence is None or fence[1].startswith(in_fence)):
-            in_fence = None if in_fence else fence[1]
-        marker = None if in_fence else MARKER.match(line)
+        marker = None if index in in_fences else MARKER.match(line)
         if not marker:
             out.append(line)
             index += 1
             continue
-        where = _marker_location(page, root, line, index)
+        where = source_location(page, config, lines, index)
         # The prose runs on to the line that closes the comment.
         prose = [marker["prose"] or ""]
         while not marker["close"] and not prose[-1].rstrip().endswith("-->"):
@@ -77,10 +81,12 @@ def on_page_markdown(
             prose.append(lines[index])
         text = "\n".join(prose).rstrip().removesuffix("-->")
         snippet = marker["snippet"]
-        path = _snippets_dir(config) / snippet
+        path = snippets / snippet
         if not path.is_file():
-            raise PluginError(f"{where}: timeline of {snippet}: no such snippet in "
-                              f"{_snippets_dir(config).relative_to(root)}/")
+            raise PluginError(
+                f"{where}: timeline of {snippet}: no such snippet in "
+                f"{snippets.relative_to(root)}/"
+            )
         data = recorded_timeline(path, root / CACHE_DIR, where)
         out.append("\n" + figure_html(snippet, data, textwrap.dedent(text).strip()) + "\n")
         index += 1
@@ -141,21 +147,3 @@ def figure_html(snippet: str, data: dict, prose: str = "") -> str:
         f"</p></noscript></div>\n"
         f"</figure>"
     )
-
-
-def _marker_location(page: Page, root: Path, line: str, index: int) -> str:
-    """`docs/page.md:LINE` of the marker, counted in the page's own file."""
-    source = Path(page.file.abs_src_path or "")
-    try:
-        shown = source.relative_to(root).as_posix()
-        number = source.read_text(encoding="utf-8").split("\n").index(line) + 1
-    except (ValueError, OSError):
-        shown, number = page.file.src_uri, index + 1
-    return f"{shown}:{number}"
-
-
-def _snippets_dir(config: MkDocsConfig) -> Path:
-    options = config.mdx_configs.get("pymdownx.snippets", {})
-    base = options.get("base_path", ["."])
-    base = [base] if isinstance(base, str) else base
-    return Path(config.config_file_path).parent / base[0]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from site_hooks.markdown_vocabulary import find_included, recorded_output, snippet_bases_in
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = ROOT / "snippets"
 EXERCISES_DIR = ROOT / "exercises"
 DOCS_DIR = ROOT / "docs"
-# Where `--8<--` looks for a file, in order: `base_path` of pymdownx.snippets in mkdocs.yml.
-INCLUDE_BASES = [SNIPPETS_DIR, ROOT]
-
-OUTPUT_COMMENT = re.compile(r"^[ \t]*#> ?(.*)$", re.MULTILINE)
+# Where `--8<--` looks for a file, in order, as mkdocs.yml configures pymdownx.snippets.
+INCLUDE_BASES = snippet_bases_in(ROOT / "mkdocs.yml")
 
 
 def all_snippets() -> list[Path]:
@@ -22,12 +21,12 @@ def all_snippets() -> list[Path]:
 
 def expected_lines(source: str) -> list[str]:
     """The `#>` output comments of a snippet, in file order."""
-    return OUTPUT_COMMENT.findall(source)
+    return recorded_output(source)
 
 
 def included_path(target: str) -> Path | None:
     """The file an include such as `locks/x.py` or `exercises/locks/y/starter.py` shows."""
-    return next((base / target for base in INCLUDE_BASES if (base / target).is_file()), None)
+    return find_included(target, INCLUDE_BASES)
 
 
 def all_exercises() -> list[Path]:

@@ -1,5 +1,6 @@
-"""The site as built by `mkdocs build --strict`: it loads nothing from another origin,
-has a 404 page, and publishes every chapter as an executed notebook."""
+"""The site as built by `mkdocs build --strict`: its pages are the pages of docs/ and
+their notebooks, it loads nothing from another origin, has a 404 page that works at any
+URL, and publishes every chapter as an executed notebook."""
 
 from __future__ import annotations
 
@@ -7,20 +8,27 @@ import fnmatch
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nbformat
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from site_hooks.markdown_vocabulary import (
+    INCLUDE,
+    nav_pages,
+    without_recorded_output,
+    without_section_markers,
+)
+
 from .foreign_references import SCANNERS
 from .output_checks import INVARIANTS
 from .snippet_files import DOCS_DIR, ROOT, all_snippets, expected_lines
 
-INCLUDE = re.compile(r'^[ \t]*-{2}8<-{2} "[^"]+"[ \t]*$', re.MULTILINE)
-OUTPUT_LINE = re.compile(r"^[ \t]*#> ?.*\n?", re.MULTILINE)
-SECTION_MARKER = re.compile(
-    r"^[ \t]*#[ \t]*-{2,}8<-{2,}[ \t]*\[(?:start|end):[^\]]*\][ \t]*\n?", re.MULTILINE
-)
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text())
+# The site is served under this path (GitHub Pages: /<repository>/).
+SITE_PATH = urlsplit(CONFIG["site_url"]).path
+LOCAL_LINK = re.compile(r"""\b(?:href|src)=["'](?P<url>(?!https?:|mailto:|#|data:)[^"']+)["']""")
 
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
 # What Material's bundle loads only in a case this site never meets -> that case.
@@ -34,20 +42,11 @@ ACCEPTED_LOADS = {
 }
 
 
-def _nav_pages(nav: list) -> list[str]:
-    pages = []
-    for item in nav:
-        for value in item.values() if isinstance(item, dict) else [item]:
-            pages += _nav_pages(value) if isinstance(value, list) else [value]
-    return pages
-
-
 def _chapters() -> list[str]:
     """Pages of the nav that include a snippet: each must have a notebook."""
-    nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
     return [
         page
-        for page in _nav_pages(nav)
+        for _title, page in nav_pages(CONFIG["nav"])
         if (DOCS_DIR / page).is_file() and INCLUDE.search((DOCS_DIR / page).read_text())
     ]
 
@@ -55,14 +54,40 @@ def _chapters() -> list[str]:
 CHAPTERS = _chapters()
 
 
-def test_site_builds_strictly(built_site: Path) -> None:
-    assert (built_site / "index.html").is_file()
+def _page_file(page: str) -> str:
+    """Where the build puts a page of docs/ (`locks.md` -> `locks/index.html`)."""
+    stem = page.removesuffix(".md")
+    return "index.html" if stem == "index" else f"{stem}/index.html"
 
 
-def test_site_has_a_404_page(built_site: Path) -> None:
-    page = built_site / "404.html"
-    assert page.is_file()
-    assert "404" in page.read_text()
+def test_the_pages_are_those_of_docs_and_their_notebooks(built_site: Path) -> None:
+    """Nothing is lost on the way, and nothing else becomes a page (a README of the
+    runner, a notebook of a page that is no chapter)."""
+    pages = [p.relative_to(DOCS_DIR).as_posix() for p in DOCS_DIR.rglob("*.md")]
+    expected = {_page_file(page) for page in pages}
+    expected |= {f"notebooks/{_page_file(chapter)}" for chapter in CHAPTERS}
+    expected.add("404.html")
+    built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    assert built == expected
+
+
+def test_the_404_page_works_at_any_url(built_site: Path) -> None:
+    """GitHub Pages serves 404.html at whatever URL was missing, however deep: the
+    page says what happened, and its links, styles and scripts are absolute paths to
+    files of the site, which a relative link would miss from any other folder."""
+    page = (built_site / "404.html").read_text()
+    assert re.search(r"<h1[^>]*>404 - Not found</h1>", page)
+    links = [match["url"] for match in LOCAL_LINK.finditer(page)]
+    assert any(url.endswith(".css") for url in links) and any(url.endswith(".js") for url in links)
+    relative = [url for url in links if not url.startswith(SITE_PATH)]
+    assert not relative, f"relative links on the 404 page: {relative}"
+    missing = []
+    for url in links:
+        path = urlsplit(url).path.removeprefix(SITE_PATH)
+        target = built_site / path
+        if not (target.is_file() or (target / "index.html").is_file()):
+            missing.append(url)
+    assert not missing, f"links of the 404 page to nothing: {missing}"
 
 
 def test_nothing_loads_from_another_origin(built_site: Path) -> None:
@@ -130,9 +155,8 @@ def _programs() -> dict[str, str]:
     """A snippet's source as a notebook cell shows it (no `#>` lines, no section
     markers) -> the snippet's path."""
     return {
-        SECTION_MARKER.sub("", OUTPUT_LINE.sub("", (ROOT / "snippets" / s).read_text())).strip(
-            "\n"
-        ): s.as_posix()
+        without_section_markers(without_recorded_output((ROOT / "snippets" / s).read_text()))
+        .strip("\n"): s.as_posix()
         for s in all_snippets()
     }
 

@@ -1,20 +1,24 @@
-"""hooks/chapter_notebooks.py: how a chapter's Markdown becomes notebook cells.
+"""site_hooks/notebook_conversion.py: how a chapter's Markdown becomes notebook cells.
 
 The built notebooks themselves are checked in tests/test_build.py.
 """
 
 from __future__ import annotations
 
+import json
 import textwrap
+from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from site_hooks import chapter_notebooks as hook
+from site_hooks import chapter_notebooks
+from site_hooks import notebook_conversion as conversion
 
 
 def cells(markdown: str) -> list[tuple[str, str]]:
-    lines = textwrap.dedent(markdown).strip("\n").split("\n")
-    return hook._cells(hook._flatten_blocks(lines))
+    return conversion.page_cells(textwrap.dedent(markdown).strip("\n"), "page/")
 
 
 def test_a_whole_snippet_is_a_code_cell_between_prose() -> None:
@@ -99,7 +103,34 @@ def test_attribute_lists_are_dropped() -> None:
 
 def test_output_comments_are_what_code_cells_drop() -> None:
     source = "print(1)\n#> 1\nfor i in range(2):\n    print(i)\n    #> 0\n    #> 1\n"
-    assert hook.OUTPUT_COMMENT.sub("", source) == "print(1)\nfor i in range(2):\n    print(i)\n"
+    assert conversion.code_cell_source(source) == "print(1)\nfor i in range(2):\n    print(i)"
+
+
+def test_a_code_cell_awaits_what_the_program_runs_with_asyncio_run() -> None:
+    """The kernel's event loop is running already: asyncio.run() would refuse."""
+    source = "import asyncio\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+    assert conversion.code_cell_source(source) == (
+        "import asyncio\n\nif __name__ == '__main__':\n    await main()"
+    )
+
+
+def test_a_folded_solution_becomes_a_link_to_the_page() -> None:
+    assert cells("""
+        Try it.
+
+        ??? success "Solution"
+
+            ```python
+            print("the answer")
+            ```
+
+        Next.
+    """) == [
+        (
+            "markdown",
+            "Try it.\n\n*The solution is on [the chapter's page](page/#exercises).*\n\nNext.",
+        )
+    ]
 
 
 def test_prose_about_the_sites_buttons_stays_on_the_site() -> None:
@@ -112,10 +143,45 @@ def test_prose_about_the_sites_buttons_stays_on_the_site() -> None:
         After.
         """
     )
-    assert hook._for_notebook(page.split("\n"), "page/") == ["Before.", "After.", ""]
+    assert conversion.page_cells(page, "page/") == [("markdown", "Before.\nAfter.")]
 
 
 def test_an_unclosed_site_only_block_names_its_line() -> None:
-    page = ["Before.", "", "<!-- site-only -->", "Press Run."]
+    page = "Before.\n\n<!-- site-only -->\nPress Run."
     with pytest.raises(ValueError, match=r"^3: <!-- site-only --> without"):
-        hook._for_notebook(page, "page/")
+        conversion.page_cells(page, "page/")
+
+
+@pytest.mark.timeout(300)
+def test_a_rebuild_in_the_same_process_keeps_only_its_own_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As under `mkdocs serve`: two builds by one loaded hook. The second runs the new
+    code, and its cache keeps that code's outputs only."""
+    monkeypatch.chdir(tmp_path)  # where pymdownx.snippets looks for its base paths
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text('# Page\n\n```python\n--8<-- "say.py"\n```\n')
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: t
+            hooks: [{Path(chapter_notebooks.__file__)}]
+            markdown_extensions:
+              - pymdownx.superfences
+              - pymdownx.snippets:
+                  base_path: [snippets]
+                  check_paths: true
+            """
+        )
+    )
+    cache = tmp_path / chapter_notebooks.CACHE_DIR
+    printed = []
+    for word in ("one", "two"):
+        (tmp_path / "snippets" / "say.py").write_text(f"print({word!r})\n")
+        build(load_config(str(tmp_path / "mkdocs.yml")))
+        notebook = json.loads((tmp_path / "site" / "notebooks" / "index.ipynb").read_text())
+        outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])]
+        printed.append(["".join(output["text"]) for output in outputs])
+        assert len(list(cache.glob("*.json"))) == 1
+    assert printed == [["one\n"], ["two\n"]]

@@ -1,4 +1,4 @@
-"""hooks/exercise_checks.py: each exercise's check travels with it, safely escaped."""
+"""site_hooks/exercise_checks.py: each exercise's check travels with it, safely escaped."""
 
 from __future__ import annotations
 

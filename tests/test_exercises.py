@@ -20,15 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
-from .snippet_files import (
-    DOCS_DIR,
-    EXERCISES_DIR,
-    INCLUDE_BASES,
-    ROOT,
-    all_exercises,
-)
+from .snippet_files import DOCS_DIR, EXERCISES_DIR, ROOT, all_exercises
 
 EXERCISES = all_exercises()
 FILES = ("starter.py", "solution.py", "check.py")
@@ -82,17 +75,6 @@ def test_every_chapter_ends_with_one_or_two_exercises() -> None:
     counts = {c: sum(1 for e in EXERCISES if e.parts[0] == c) for c in chapters}
     wrong = {chapter: count for chapter, count in counts.items() if count not in (1, 2)}
     assert not wrong, f"exercises per chapter, one or two each: {wrong}"
-
-
-def test_include_bases_match_mkdocs_yml() -> None:
-    config = yaml_load((ROOT / "mkdocs.yml").read_text())
-    options = next(
-        ext["pymdownx.snippets"]
-        for ext in config["markdown_extensions"]
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext
-    )
-    bases = [(ROOT / base).resolve() for base in options["base_path"]]
-    assert bases == [base.resolve() for base in INCLUDE_BASES]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=str)

@@ -1,4 +1,4 @@
-"""hooks/runnable_snippets.py: which code blocks become runnable, and what they hold."""
+"""site_hooks/runnable_snippets.py: which code blocks become runnable, and what they hold."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as build_in_this_process
+from mkdocs.config import load_config
 
 from site_hooks import runnable_snippets as hook
 
@@ -111,7 +113,7 @@ def test_other_fences_are_left_alone() -> None:
     ],
 )
 def test_the_marker_rides_on_the_fence_header(header: str, expected: str) -> None:
-    assert hook._with_marker(header, 3) == expected
+    assert hook.marked_info(header, 3) == expected
 
 
 @pytest.mark.parametrize(
@@ -157,48 +159,24 @@ def test_playground_fragment_is_unpadded_base64url_of_utf8() -> None:
     assert base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode() == source
 
 
-@pytest.mark.timeout(120)
-def test_a_built_page(tmp_path: Path) -> None:
-    """A real build: what each kind of block turns into."""
-    snippets = tmp_path / "snippets" / "ch"
+def build(project: Path, page: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a site with only this hook, `page` as its home page,
+    and the snippets `ch/hello.py` and `ch/child.py`, and `extra/more.py` found through
+    the second base path, as exercises/ is."""
+    snippets = project / "snippets" / "ch"
     snippets.mkdir(parents=True)
     (snippets / "hello.py").write_text(
         'import threading\n\n# --8<-- [start:main]\nprint("<b>hi</b>")\n#> <b>hi</b>\n'
         "# --8<-- [end:main]\n"
     )
     (snippets / "child.py").write_text("import subprocess\n\nsubprocess.run(['true'])\n")
-    # Found through the second base path, as exercises/ is.
-    (tmp_path / "extra").mkdir()
-    (tmp_path / "extra" / "more.py").write_text("print('more')\n")
-    docs = tmp_path / "docs"
+    (project / "extra").mkdir()
+    (project / "extra" / "more.py").write_text("print('more')\n")
+    docs = project / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text(
-        textwrap.dedent(
-            """\
-            # Page
-
-            ```python title="ch/hello.py"
-            --8<-- "ch/hello.py"
-            ```
-
-            !!! note
-
-                ```python
-                --8<-- "ch/hello.py:main"
-                ```
-
-            ```python
-            --8<-- "ch/child.py"
-            ```
-
-            ```python
-            --8<-- "extra/more.py"
-            ```
-            """
-        )
-    )
+    (docs / "index.md").write_text(textwrap.dedent(page))
     (docs / "playground.md").write_text("# Playground\n")
-    (tmp_path / "mkdocs.yml").write_text(
+    (project / "mkdocs.yml").write_text(
         textwrap.dedent(
             f"""\
             site_name: t
@@ -215,12 +193,42 @@ def test_a_built_page(tmp_path: Path) -> None:
             """
         )
     )
-    subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=tmp_path,
-        check=True,
+        cwd=project,
         capture_output=True,
+        text=True,
     )
+
+
+@pytest.mark.timeout(120)
+def test_a_built_page(tmp_path: Path) -> None:
+    """A real build: what each kind of block turns into."""
+    result = build(
+        tmp_path,
+        """\
+        # Page
+
+        ```python title="ch/hello.py"
+        --8<-- "ch/hello.py"
+        ```
+
+        !!! note
+
+            ```python
+            --8<-- "ch/hello.py:main"
+            ```
+
+        ```python
+        --8<-- "ch/child.py"
+        ```
+
+        ```python
+        --8<-- "extra/more.py"
+        ```
+        """,
+    )
+    assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "index.html").read_text()
 
     runners = re.findall(r'<div class="runner" ([^>]*)>', page)
@@ -241,3 +249,61 @@ def test_a_built_page(tmp_path: Path) -> None:
 
     local = re.search(r'<div class="runner runner--local-only"[^>]*>.*?</p></div>', page, re.DOTALL)
     assert local and "Runs with a local Python only: it starts other programs" in local[0]
+
+
+@pytest.mark.timeout(120)
+def test_a_marked_block_without_its_end_stops_the_build_at_its_line(tmp_path: Path) -> None:
+    """The page's own HTML can carry the marker too (here a `<div>` left open at the
+    end): the build stops with the page and line of the block whose key it is."""
+    result = build(
+        tmp_path,
+        """\
+        # Page
+
+        ```python
+        --8<-- "ch/hello.py"
+        ```
+
+        <div data-runner-key="0">
+        """,
+    )
+    assert result.returncode != 0
+    assert "docs/index.md:3: in the page's HTML, no </div> closes" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.timeout(120)
+def test_each_build_reads_its_own_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As under `mkdocs serve`, or tests in one process: one loaded hook, two builds of
+    sites whose snippets live in different folders. Each finds its own."""
+    sources = {}
+    for site, folder in (("first", "snippets"), ("second", "code")):
+        project = tmp_path / site
+        (project / folder).mkdir(parents=True)
+        (project / folder / "hello.py").write_text(f"print({site!r})\n")
+        (project / "docs").mkdir()
+        (project / "docs" / "index.md").write_text('```python\n--8<-- "hello.py"\n```\n')
+        (project / "docs" / "playground.md").write_text("# Playground\n")
+        (project / "mkdocs.yml").write_text(
+            textwrap.dedent(
+                f"""\
+                site_name: {site}
+                hooks: [{hook.__file__}]
+                markdown_extensions:
+                  - attr_list
+                  - pymdownx.highlight
+                  - pymdownx.superfences
+                  - pymdownx.snippets:
+                      base_path: [{folder}]
+                      check_paths: true
+                """
+            )
+        )
+        monkeypatch.chdir(project)  # where pymdownx.snippets looks for its base paths
+        build_in_this_process(load_config(str(project / "mkdocs.yml")))
+        page = (project / "site" / "index.html").read_text()
+        [source] = re.findall(r'data-source="([^"]*)"', page)
+        sources[site] = html.unescape(source)
+    assert sources == {"first": "print('first')\n", "second": "print('second')\n"}

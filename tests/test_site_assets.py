@@ -1,0 +1,155 @@
+"""site_hooks/site_assets.py: what the site serves besides its pages.
+
+A strict build of a small site that uses only this hook, on a machine where Node cannot
+make the runtime snapshot: the build still succeeds and says why, and the site has
+Pyodide and the runtime's files, listed in the manifest the worker reads, but no
+snapshot.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from site_hooks import site_assets
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNTIME_SOURCES = {"webthreads": ROOT / "runner" / "webthreads", "timeline": ROOT / "timeline"}
+NO_SNAPSHOT = "No runtime snapshot, so the runner starts Python slower: "
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def build(project: Path, path: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a one-page site with this hook, `path` as PATH."""
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n")
+    (project / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: Assets
+            strict: true
+            hooks: [{ROOT / "site_hooks" / "site_assets.py"}]
+            """
+        )
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**os.environ, "PATH": str(path), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
+@pytest.fixture(scope="module")
+def built_without_node(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built with no `node` on PATH, and what the build printed."""
+    project = tmp_path_factory.mktemp("without-node")
+    empty = project / "bin"
+    empty.mkdir()
+    result = build(project, empty)
+    assert result.returncode == 0, result.stderr
+    return project / "site", result.stderr
+
+
+def test_without_node_the_build_succeeds_without_a_snapshot(
+    built_without_node: tuple[Path, str],
+) -> None:
+    site, printed = built_without_node
+    assert NO_SNAPSHOT + "`node` is not installed" in printed
+    for name in site_assets.PYODIDE_FILES:
+        assert (site / "pyodide" / name).is_file(), name
+    assert not (site / "pyodide" / site_assets.SNAPSHOT_NAME).exists()
+    assert (site / site_assets.MANIFEST).is_file()
+
+
+def test_with_a_node_that_lacks_jspi_the_build_succeeds_without_a_snapshot(
+    tmp_path: Path,
+) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "node").write_text("#!/bin/sh\nexit 1\n")  # answers no to every probe
+    (tools / "node").chmod(0o755)
+    result = build(tmp_path / "project", tools)
+    assert result.returncode == 0, result.stderr
+    assert NO_SNAPSHOT + "this Node has no WebAssembly stack switching (JSPI)" in result.stderr
+    site = tmp_path / "project" / "site"
+    assert (site / "pyodide" / "pyodide.asm.wasm").is_file()
+    assert not (site / "pyodide" / site_assets.SNAPSHOT_NAME).exists()
+
+
+def test_the_manifest_lists_files_that_are_served(built_without_node: tuple[Path, str]) -> None:
+    """Each listed file is served, as it is in the repository."""
+    site, _ = built_without_node
+    listed = json.loads((site / site_assets.MANIFEST).read_text())
+    served = site / site_assets.RUNTIME_URL
+    for path in listed:
+        package, _, rest = path.partition("/")
+        assert (served / path).read_bytes() == (RUNTIME_SOURCES[package] / rest).read_bytes()
+
+
+def test_the_manifest_lists_every_module_the_runtime_imports(
+    built_without_node: tuple[Path, str],
+) -> None:
+    """Every module of webthreads, and every module of the runtime's own packages that
+    one of them imports: the worker installs these files and nothing else."""
+    site, _ = built_without_node
+    listed = set(json.loads((site / site_assets.MANIFEST).read_text()))
+    modules = {f"webthreads/{p.name}" for p in RUNTIME_SOURCES["webthreads"].glob("*.py")}
+    assert modules <= listed
+    missing = []
+    for path in sorted(listed):
+        package, _, rest = path.partition("/")
+        missing += _missing_imports(path, (RUNTIME_SOURCES[package] / rest).read_text(), listed)
+    assert not missing, f"imported but not in the manifest: {missing}"
+
+
+def _missing_imports(path: str, source: str, listed: set[str]) -> list[str]:
+    """The imports of one runtime file, from the runtime's own packages (which are
+    flat), that no file of `listed` answers."""
+
+    def is_module(name: str) -> bool:
+        return f"{name}.py" in listed or f"{name}/__init__.py" in listed
+
+    def exists(name: str) -> bool:  # a namespace package has no __init__.py
+        return is_module(name) or any(p.startswith(f"{name}/") for p in listed)
+
+    missing = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            wanted = [(alias.name.replace(".", "/"), []) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = (node.module or "").replace(".", "/")
+            if node.level:
+                module = "/".join(filter(None, [path.split("/")[0], module]))
+            wanted = [(module, [alias.name for alias in node.names])]
+        else:
+            continue
+        for module, names in wanted:
+            if module.split("/")[0] not in RUNTIME_SOURCES:
+                continue
+            if not exists(module):
+                missing.append(f"{path}: {module}")
+            elif f"{module}.py" not in listed and f"{module}/__init__.py" not in listed:
+                # From a package without an __init__.py, only its modules can come.
+                missing += [
+                    f"{path}: {module}/{name}"
+                    for name in names
+                    if not is_module(f"{module}/{name}")
+                ]
+    return missing
+
+
+def test_the_build_fails_clearly_without_pyodide(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"Pyodide is missing .* run `make setup`"):
+        site_assets.require_pyodide(tmp_path / "node_modules" / "pyodide")
