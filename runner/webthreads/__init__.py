@@ -1,23 +1,27 @@
 """Green threads for Python in a browser worker.
 
 Every Python thread is a stack of its own, suspended and resumed with WebAssembly
-stack switching (JSPI, through ``pyodide.ffi.run_sync``). Only one runs at a time, as
-under the GIL. The standard library's own ``threading``, ``queue``, ``logging`` and
-``concurrent.futures`` run unchanged on top of the replacement ``_thread`` and
-``_queue`` modules defined here.
+stack switching (JSPI, through ``pyodide.ffi.run_sync``; in the unit tests on CPython,
+greenlets stand in for it). Only one runs at a time, as under the GIL. The standard
+library's own ``threading``, ``queue``, ``logging`` and ``concurrent.futures`` run
+unchanged on top of the replacement ``_thread`` and ``_queue`` modules defined here.
 
 Modules:
 
 - ``bridge``: the only door to the worker's JavaScript.
+- ``compat``: the only door to Pyodide's and CPython's private APIs.
 - ``clocks``: clocks that always move forward, as CPython's do.
-- ``scheduler``: the green threads, the run queue, timers, switching, deadlocks.
+- ``scheduler``: the green threads, timers, switching, deadlocks.
+- ``policy``: which thread runs next, and whether a thread asked to yield gives way.
+- ``wait_queue``: the threads parked on one thing, which every blocking primitive uses.
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
 - ``collector``: garbage collection that never walks a suspended stack.
 - ``locks``: ``_thread.lock`` and ``_thread.RLock``.
 - ``thread_local``: ``_thread._local``.
 - ``thread_module``: the replacement ``_thread`` module.
-- ``simple_queue``: the replacement ``_queue`` module.
-- ``frames``: whose code a frame runs (runtime, standard library or reader).
+- ``queue_module``: the replacement ``_queue`` module.
+- ``frames``: whose code a frame runs (runtime, standard library or reader), and which
+  of the runtime's functions call the program's code.
 - ``green_asyncio``: an asyncio event loop that waits by parking its thread.
 - ``deadlock_report``: what each stuck thread waits for, in the reader's words.
 - ``introspection``: ``sys._current_frames`` and ``faulthandler.dump_traceback``.

@@ -7,6 +7,11 @@ a program that checks it slept long enough (or ``queue.Queue.get`` computing wha
 left of a timeout) goes wrong. Here every reading is later than the one before, by at
 least a nanosecond, and ``time.time()`` is the monotonic clock plus a fixed offset, so
 the two agree.
+
+The scheduler reads ``monotonic`` too: deadlines are set on the clock a program times
+its waits with, and come due on that same clock. All of them read the interpreter's
+clock, or the one given to ``read_time_from`` (a test's clock, which moves only when
+told).
 """
 
 import time
@@ -46,6 +51,19 @@ def wall_time():
 
 def wall_time_ns():
     return round(_epoch * 1e9) + monotonic_ns()
+
+
+def read_time_from(source):
+    """From now on, every clock here follows ``source()`` (seconds) instead of the
+    interpreter's monotonic clock, from a fresh start."""
+    global _real_monotonic, _real_monotonic_ns
+
+    def source_ns():
+        return round(source() * 1e9)
+
+    _real_monotonic = source
+    _real_monotonic_ns = source_ns
+    start()
 
 
 def start():

@@ -8,10 +8,10 @@ inside it is the API call the reader made (``Queue.get``, ``Thread.join``,
 
 import sys
 
-from . import scheduler, stacks
+from . import compat, locks, scheduler, stacks
 from .frames import READER_CLASS_NAMES, READER_MODULE_NAMES, is_runtime, is_user
 from .locks import RLock, lock
-from .simple_queue import SimpleQueue
+from .queue_module import SimpleQueue
 from .thread_module import _ThreadHandle
 
 HEADER = "Deadlock: every thread is waiting and none can wake the others."
@@ -33,8 +33,7 @@ def _ident(thread):
 
 
 def thread_name(ident):
-    threading = sys.modules["threading"]
-    thread = threading._active.get(ident) or threading._limbo.get(ident)
+    thread = compat.threading_thread(ident)
     return thread.name if thread is not None else f"Thread {ident}"
 
 
@@ -97,7 +96,7 @@ def _detail(target, method, waiting):
     if type(target).__module__ == "queue" or isinstance(target, SimpleQueue):
         return f" on queue {target!r}"
     if target is waiting and isinstance(waiting, lock):
-        return f" for a lock last acquired by {thread_name(waiting._holder)}"
+        return f" for a lock last acquired by {thread_name(locks.holder(waiting))}"
     if target is waiting and isinstance(waiting, RLock):
-        return f" for a lock held by {thread_name(waiting._owner)}"
+        return f" for a lock held by {thread_name(locks.holder(waiting))}"
     return ""

@@ -12,6 +12,18 @@ READER_CLASS_NAMES = {"lock": "Lock", "_ThreadHandle": "Thread"}
 READER_MODULE_NAMES = {"webthreads.green_asyncio": "asyncio"}
 
 
+# The code of the runtime's functions that call the program's code (a thread's target,
+# a ``local``'s ``__init__``, ``str()`` of what is printed): below them the program's
+# code is the program's again, and may be preempted (see ``preemption``).
+PROGRAM_CODE_CALLERS = set()
+
+
+def calls_program_code(function):
+    """Decorator for such a function of the runtime's."""
+    PROGRAM_CODE_CALLERS.add(function.__code__)
+    return function
+
+
 def is_runtime(code):
     return code.co_filename.startswith(RUNTIME_DIR)
 

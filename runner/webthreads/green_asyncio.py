@@ -11,31 +11,31 @@ import asyncio
 import asyncio.runners
 import functools
 
-from . import scheduler, timeline
+from . import compat, scheduler, timeline
+from .frames import calls_program_code
+from .wait_queue import WaitQueue
 
 
 class _ParkingSelector:
     """What ``BaseEventLoop`` waits with; there are no file descriptors to watch."""
 
     def __init__(self):
-        self._waiting = None
-        self._woken = False
+        self._waiting = WaitQueue()  # the loop's thread, while it waits here
+        self._woken = False  # woken while not waiting: the next select() returns at once
 
     def select(self, timeout):
         if self._woken or (timeout is not None and timeout <= 0):
             self._woken = False
             scheduler.yield_now()  # a real select() lets other threads run too
             return []
-        self._waiting = scheduler.current
         deadline = None if timeout is None else scheduler.deadline_after(timeout)
-        scheduler.park(self, deadline)
-        self._waiting = None
+        self._waiting.park(self, deadline)
         self._woken = False
         return []
 
     def wake(self):
-        if self._waiting is not None:
-            scheduler.wake(self._waiting)
+        if self._waiting:
+            self._waiting.wake_one()
         else:
             self._woken = True
 
@@ -43,18 +43,12 @@ class _ParkingSelector:
         pass
 
 
-class GreenEventLoop(asyncio.BaseEventLoop):
+class GreenEventLoop(compat.EventLoopOnSelector):
     def __init__(self):
-        super().__init__()
-        self._selector = _ParkingSelector()
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        self._selector.wake()
+        super().__init__(_ParkingSelector())
 
 
+@calls_program_code
 @functools.wraps(asyncio.runners.run)
 def run(main, *, debug=None, loop_factory=None):
     return asyncio.runners.run(main, debug=debug, loop_factory=loop_factory or GreenEventLoop)

@@ -18,15 +18,15 @@ from . import (
     introspection,
     preemption,
     program,
+    queue_module,
     scheduler,
-    simple_queue,
     streams,
-    thread_local,
     thread_module,
     timeline,
     tracebacks,
     unsupported,
 )
+from .frames import calls_program_code
 
 _REFRESHED = {"threading", "_threading_local", "queue", "logging", "concurrent.futures"}
 _REFRESHED_PACKAGES = ("logging.", "concurrent.futures.")
@@ -41,7 +41,7 @@ def install():
     clocks.install()  # before threading and queue import the clocks afresh
     replaced = {name: sys.modules.get(name) for name in ("_thread", "_queue")}
     sys.modules["_thread"] = thread_module.make_module()
-    sys.modules["_queue"] = simple_queue.make_module()
+    sys.modules["_queue"] = queue_module.make_module()
     for name in list(sys.modules):
         if name in _REFRESHED or name.startswith(_REFRESHED_PACKAGES):
             replaced[name] = sys.modules.pop(name)
@@ -57,18 +57,7 @@ def install():
     time.sleep = scheduler.sleep
     preemption.install()
     collector.install(preemption.preemptible)
-    preemption.allow_below(
-        scheduler.thread_entry,
-        thread_module._run,
-        program.run_main,
-        program._run_program,
-        green_asyncio.run,
-        thread_local._select,
-        thread_local._local.__getattribute__,
-        thread_local._local.__setattr__,
-        thread_local._local.__delattr__,
-        timeline.timeline_print,  # str() of the reader's objects
-    )
+    calls_program_code(timeline.timeline_print)  # str() of the reader's objects
     program.install()
     unsupported.install()
     green_asyncio.install()

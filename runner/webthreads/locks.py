@@ -6,9 +6,8 @@ take it back first, as on CPython). Runtime code is never preempted, so these me
 are atomic, as C code is under the GIL.
 """
 
-from collections import deque
-
 from . import scheduler
+from .wait_queue import WaitQueue
 
 TIMEOUT_MAX = 9223372036.0  # CPython's value on 64-bit Linux, in seconds
 
@@ -35,7 +34,7 @@ class lock:
 
     def __init__(self):
         self._locked = False
-        self._waiters = deque()
+        self._waiters = WaitQueue()
         self._holder = 0  # who acquired it last, for deadlock reports only
 
     def acquire(self, blocking=True, timeout=-1):
@@ -49,24 +48,19 @@ class lock:
             return True
         if deadline == 0:
             return False
-        me = scheduler.current
-        while True:
-            self._waiters.append(me)
-            if not scheduler.park(self, deadline):
-                if me in self._waiters:
-                    self._waiters.remove(me)
-                return False
+        while self._waiters.park(self, deadline):
             if not self._locked:
                 self._locked = True
                 self._holder = scheduler.current_ident
                 return True
+        return False
 
     def release(self):
         if not self._locked:
             raise RuntimeError("release unlocked lock")
         self._locked = False
         if self._waiters:
-            scheduler.wake_first(self._waiters)
+            self._waiters.wake_one()
 
     def locked(self):
         return self._locked
@@ -101,7 +95,7 @@ class RLock:
     def __init__(self, *args, **kwargs):
         self._owner = 0
         self._count = 0
-        self._waiters = deque()
+        self._waiters = WaitQueue()
 
     def acquire(self, blocking=True, timeout=-1):
         if blocking is True and timeout == -1:
@@ -118,17 +112,12 @@ class RLock:
             return True
         if deadline == 0:
             return False
-        thread = scheduler.current
-        while True:
-            self._waiters.append(thread)
-            if not scheduler.park(self, deadline):
-                if thread in self._waiters:
-                    self._waiters.remove(thread)
-                return False
+        while self._waiters.park(self, deadline):
             if not self._count:
                 self._owner = me
                 self._count = 1
                 return True
+        return False
 
     def release(self):
         if not self._count or self._owner != scheduler.current_ident:
@@ -137,7 +126,7 @@ class RLock:
         if not self._count:
             self._owner = 0
             if self._waiters:
-                scheduler.wake_first(self._waiters)
+                self._waiters.wake_one()
 
     def locked(self):
         return self._count > 0
@@ -155,7 +144,7 @@ class RLock:
         self._count = 0
         self._owner = 0
         if self._waiters:
-            scheduler.wake_first(self._waiters)
+            self._waiters.wake_one()
         return state
 
     def _acquire_restore(self, state):
@@ -182,3 +171,10 @@ class RLock:
 
 
 RLock.__module__ = "_thread"
+
+
+def holder(primitive):
+    """Who holds a ``lock`` or an ``RLock``, for reports: the ident of the thread that
+    acquired the lock last (any thread may release it), or of the RLock's owner (0:
+    nobody)."""
+    return primitive._holder if isinstance(primitive, lock) else primitive._owner

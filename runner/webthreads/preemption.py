@@ -3,39 +3,32 @@
 The worker gives Pyodide an "interrupt buffer" whose first element is a getter: the
 interpreter reads it from its own periodic checks, and once the switch interval has
 passed since the last switch (``scheduler.switch_counter``, read from memory) the
-getter answers SIGUSR1. The handler below then yields to the next runnable thread, so
-a pure-Python loop loses the processor at an arbitrary bytecode, as it loses the GIL
-on CPython.
+getter answers SIGUSR1. The handler below then asks the scheduler to yield
+(``scheduler.yield_now``, where the policy decides whether the thread gives way), so a
+pure-Python loop loses the processor at an arbitrary bytecode, as it loses the GIL on
+CPython.
 
 Never inside the runtime's own code (it stands for C code, which runs to its end under
 the GIL) nor during an import (the import lock is a real lock, shared by all green
 threads); the handler then asks for another signal as soon as possible. The program's
 code that the runtime calls (a thread's target, a ``local``'s ``__init__``…) is the
-program's again: those runtime functions are marked with ``allow_below``.
+program's again: those runtime functions are marked ``@frames.calls_program_code``.
 """
 
 import signal
 import sys
 
-from pyodide.ffi import can_run_sync
-
-from . import bridge, scheduler
-from .frames import RUNTIME_DIR
+from . import bridge, compat, scheduler
+from .frames import PROGRAM_CODE_CALLERS, RUNTIME_DIR
 
 SIGNAL = signal.SIGUSR1
 
 _original_setswitchinterval = sys.setswitchinterval
-_entry_codes = set()  # code of runtime functions that run the reader's code at the bottom
-
-
-def allow_below(*functions):
-    """Mark runtime functions whose callees may be preempted (thread and program entry)."""
-    _entry_codes.update(function.__code__ for function in functions)
 
 
 def preemptible(frame):
     """Whether the thread may be interrupted at ``frame``: in the program's code."""
-    return can_run_sync() and _preemptible(frame)
+    return compat.can_run_sync() and _preemptible(frame)
 
 
 def _preemptible(frame):
@@ -43,7 +36,7 @@ def _preemptible(frame):
         code = frame.f_code
         filename = code.co_filename
         if filename.startswith(RUNTIME_DIR):
-            if code not in _entry_codes:
+            if code not in PROGRAM_CODE_CALLERS:
                 return False
         elif filename.startswith("<frozen importlib"):
             return False

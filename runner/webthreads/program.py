@@ -6,7 +6,6 @@ functions. The worker then learns how the run ended; daemon threads that are sti
 blocked are never resumed.
 """
 
-import atexit
 import builtins
 import json
 import linecache
@@ -15,7 +14,17 @@ import sys
 import traceback
 import types
 
-from . import bridge, deadlock_report, scheduler, streams, timeline, tracebacks, unsupported
+from . import (
+    bridge,
+    compat,
+    deadlock_report,
+    scheduler,
+    streams,
+    timeline,
+    tracebacks,
+    unsupported,
+)
+from .frames import calls_program_code
 
 FILENAME = "main.py"
 
@@ -52,23 +61,24 @@ def _exit_at_once(status):
         scheduler.park("the end of the run")  # never resumed
 
 
+@calls_program_code
 def run_main(source):
     """Entry point of the main thread's stack."""
-    scheduler._last_breath = scheduler.monotonic()
-    scheduler.leave_pyodide_event_loop()
+    scheduler.enter_stack()
     timeline.start_run(scheduler.MAIN_IDENT, sys.modules["threading"].main_thread())
     status, reason, message = _run_program(source)
     timeline.thread_ended(scheduler.MAIN_IDENT)  # what follows is Python's exit
     if scheduler.finished:  # deadlock or unsupported feature inside the program
         return
     try:
-        sys.modules["threading"]._shutdown()
-        atexit._run_exitfuncs()
-    except BaseException as exc:  # noqa: BLE001 - reported like CPython at exit
+        compat.shutdown_threading()
+        compat.run_exit_functions()
+    except BaseException as exc:  # reported as CPython reports it at exit
         tracebacks.print_exception(exc)
     finish(status, reason, message)
 
 
+@calls_program_code
 def _run_program(source):
     try:
         code = compile(source, FILENAME, "exec", dont_inherit=True)
@@ -86,7 +96,7 @@ def _run_program(source):
         exec(code, main.__dict__)
     except SystemExit as exc:
         return _exit_status(exc)
-    except BaseException as exc:  # noqa: BLE001 - the program's own error
+    except BaseException as exc:  # the program's own error
         tracebacks.print_exception(exc)
         return "error", "exception", _summary(exc)
     return "ok", None, None
@@ -107,6 +117,6 @@ def _summary(exc):
 
 
 def install():
-    scheduler.deadlock_handler = _on_deadlock
+    scheduler.report_deadlocks_to(_on_deadlock)
     os._exit = _exit_at_once
-    unsupported.stop_program = _stop_unsupported
+    unsupported.stop_programs_with(_stop_unsupported)

@@ -4,13 +4,19 @@ A thread gives up the processor only through this module: when it blocks (``park
 yields (``yield_now``: ``time.sleep(0)`` and preemption) or ends (``exit_current``).
 Each suspended thread waits on a future of its own with ``run_sync``; to switch, the
 running thread resolves the next thread's future and then suspends on its own. The
-futures belong to ``_ImmediateLoop``, which runs their done callbacks at once, so a
-switch costs one JavaScript microtask instead of several trips through Pyodide's
-event loop.
+futures belong to ``compat.IMMEDIATE_LOOP``, which runs their done callbacks at once,
+so a switch costs one JavaScript microtask.
+
+Which thread runs next, and whether a thread asked to yield gives way, is the choice of
+a policy (``policy``; ``use_policy``), and of nothing else here.
 
 When no thread can run, the worker's JavaScript is asked to call ``on_timer`` when the
 earliest timeout is due. With no thread runnable and no timeout pending, no thread can
-ever wake another: that is a deadlock, reported through ``deadlock_handler``.
+ever wake another: that is a deadlock, reported to the function given to
+``report_deadlocks_to``.
+
+Deadlines and the time since the browser's last turn are read on one clock, the
+program's own ``time.monotonic`` (``clocks.monotonic``).
 """
 
 import heapq
@@ -18,13 +24,12 @@ import math
 import operator
 import sys
 from array import array
-from asyncio import Future, _set_running_loop
-from collections import deque
-from time import monotonic
+from asyncio import Future
 
-from pyodide.ffi import run_sync
-
-from . import bridge, clocks
+from . import bridge, compat
+from .clocks import monotonic
+from .frames import calls_program_code
+from .policy import FirstComeFirstServed
 
 RUNNING, READY, PARKED, DONE = "running", "ready", "parked", "done"
 MAIN_IDENT = 1
@@ -35,23 +40,7 @@ BREATH_INTERVAL = 0.05
 
 SLEEPING = "sleep"  # what a thread in time.sleep() waits on
 
-
-class _ImmediateLoop:
-    """The event loop of the futures threads park on: callbacks run immediately.
-
-    The only callback is Pyodide's, which resolves the promise ``run_sync`` waits on;
-    it needs no context. This runs on every switch, hence the shortcuts."""
-
-    get_debug = bool  # called with no argument: False
-
-    def call_soon(self, callback, *args, context=None):
-        callback(*args)
-
-    def call_exception_handler(self, context):
-        pass
-
-
-_IMMEDIATE = _ImmediateLoop()
+_IMMEDIATE = compat.IMMEDIATE_LOOP
 
 
 class GreenThread:
@@ -85,7 +74,10 @@ class GreenThread:
 _main = GreenThread(MAIN_IDENT, None, False)
 _main.state = RUNNING
 _threads = {MAIN_IDENT: _main}  # every thread not yet done
-_ready = deque()
+# The policy's runnable threads and its two choices (see policy.py), bound once: with
+# the default policy, taking the next thread is a call of the deque's own popleft.
+_policy = FirstComeFirstServed()
+_ready, _next_thread, _keeps_running = _policy.ready, _policy.next_thread, _policy.keeps_running
 _timers = []  # heap of (deadline, park_seq, thread); stale entries are skipped
 _live_timers = 0
 _park_counter = 0
@@ -100,9 +92,7 @@ current_ident = MAIN_IDENT
 switch_counter = array("i", [0])
 finished = False  # set when the run is over: nothing is scheduled any more
 
-# Called as deadlock_handler(reporter, parked threads) when none can ever run again,
-# on the stack of ``reporter``, one of them.
-deadlock_handler = None
+_deadlock_handler = None  # see report_deadlocks_to()
 _deadlock_reporter = None
 _visit = None  # a _Visit in progress
 _observer = None  # told of every wait, sleep and thread start: see observe()
@@ -117,6 +107,24 @@ def observe(observer):
     ``wait_ended(token, woken)`` and ``sleep_ended(token)`` once it runs again."""
     global _observer
     _observer = observer
+
+
+def use_policy(policy):
+    """From now on, let ``policy`` choose (see ``policy``); the threads runnable now
+    join its ``ready`` queue, in their order."""
+    global _policy, _ready, _next_thread, _keeps_running
+    policy.ready.extend(_ready)
+    _ready.clear()
+    _policy = policy
+    _ready, _next_thread, _keeps_running = policy.ready, policy.next_thread, policy.keeps_running
+
+
+def report_deadlocks_to(handler):
+    """When no thread can ever run again, call ``handler(reporter, parked)``: ``parked``
+    are the parked threads, and the call runs on the stack of ``reporter``, one of them,
+    from where it can visit the others."""
+    global _deadlock_handler
+    _deadlock_handler = handler
 
 
 def get_ident():
@@ -184,13 +192,6 @@ def wake(thread):
     return True
 
 
-def wake_first(waiters):
-    """Wake the first thread of a deque of waiters that is still parked."""
-    while waiters:
-        if wake(waiters.popleft()):
-            return
-
-
 def deadline_after(seconds):
     """The monotonic time at which ``seconds`` will have passed.
 
@@ -199,7 +200,7 @@ def deadline_after(seconds):
     ``deadline - now >= seconds`` holds in floating point, make sure that a program
     timing the wait (with ``time.monotonic()`` or ``time.time()``) never finds it a hair
     too short."""
-    now = clocks.monotonic()
+    now = monotonic()
     deadline = now + seconds + 1e-6
     while deadline - now < seconds:
         deadline = math.nextafter(deadline, math.inf)
@@ -207,12 +208,13 @@ def deadline_after(seconds):
 
 
 def yield_now():
-    """Let the other runnable threads run, as releasing the GIL does."""
+    """Offer the other runnable threads a turn, as releasing the GIL does; the policy
+    says whether this thread goes on instead (unless the browser is due a turn)."""
     thread = current
     now = monotonic()
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
-    if not _ready and now - _last_breath <= BREATH_INTERVAL:
+    if now - _last_breath <= BREATH_INTERVAL and _keeps_running():
         return
     thread.state = READY
     thread.frame = sys._getframe(1)
@@ -253,18 +255,17 @@ def exit_current():
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
     if _ready and now - _last_breath <= BREATH_INTERVAL:
-        _resume(_ready.popleft())
+        _resume(_next_thread())
     elif _ready:
         _idle_until_event_loop()
     else:
         _go_idle(now)
 
 
+@calls_program_code
 def thread_entry(ident):
     """Runs on a new stack, started by the worker when the thread's turn first came."""
-    global _last_breath
-    _last_breath = monotonic()
-    leave_pyodide_event_loop()
+    enter_stack()
     thread = _threads.get(ident)
     if thread is None or current is not thread:
         return
@@ -276,10 +277,14 @@ def thread_entry(ident):
         exit_current()
 
 
-def leave_pyodide_event_loop():
-    """A new stack starts with Pyodide's event loop as its running loop; a thread
-    has none (``asyncio.run`` would refuse to start)."""
-    _set_running_loop(None)
+def enter_stack():
+    """A stack begins to run (the main thread's, or a thread's on its first turn),
+    entered from JavaScript: the time to the browser's next turn counts from now. It
+    begins with Pyodide's event loop as its running loop, which a thread has not
+    (``asyncio.run`` would refuse to start)."""
+    global _last_breath
+    _last_breath = monotonic()
+    compat.set_running_loop(None)
 
 
 def on_timer():
@@ -291,7 +296,7 @@ def on_timer():
     _last_breath = now
     _fire_due_timers(now)
     if _ready:
-        _resume(_ready.popleft())
+        _resume(_next_thread())
     else:
         _go_idle(now)
 
@@ -316,7 +321,7 @@ def _switch_from(thread):
     if now - _last_breath > BREATH_INTERVAL:
         _idle_until_event_loop()
     elif _ready:
-        following = _ready.popleft()
+        following = _next_thread()
         if following is thread:
             thread.wakeup = None
             thread.state = RUNNING
@@ -331,12 +336,12 @@ def _suspend(thread, wakeup):
     """Wait until ``wakeup`` is resolved; meanwhile serve visits and deadlock reports."""
     global _deadlock_reporter
     while True:
-        run_sync(wakeup)
+        compat.run_sync(wakeup)
         if _visit is not None and _visit.target is thread:
             _visit.run()
         elif _deadlock_reporter is thread:
             _deadlock_reporter = None
-            deadlock_handler(thread, [t for t in _threads.values() if t.state is PARKED])
+            _deadlock_handler(thread, [t for t in _threads.values() if t.state is PARKED])
         else:
             return
         wakeup = thread.wakeup = Future(loop=_IMMEDIATE)
@@ -354,7 +359,7 @@ class _Visit:
     def run(self):
         try:
             self.result = self.function()
-        except BaseException as error:  # noqa: BLE001 - handed to the visitor
+        except BaseException as error:  # handed to the visitor
             self.error = error
 
 
@@ -373,7 +378,7 @@ def visit(thread, function):
     thread.wakeup = None
     wakeup.set_result(None)
     try:
-        run_sync(current_visit.done)
+        compat.run_sync(current_visit.done)
     finally:
         _visit = None
     if current_visit.error is not None:
@@ -410,7 +415,7 @@ def _go_idle(now):
         heapq.heappop(_timers)
     if _timers:
         bridge.js.armTimer(max(0.0, (_timers[0][0] - now) * 1000.0))
-    elif deadlock_handler is not None:
+    elif _deadlock_handler is not None:
         # Reported from a parked thread's own stack, where it can visit the others.
         parked = [t for t in _threads.values() if t.state is PARKED and t.wakeup]
         if parked:

@@ -8,6 +8,7 @@ touches the object, and a thread's values are dropped when the thread ends.
 import weakref
 
 from . import scheduler
+from .frames import calls_program_code
 
 _all_locals = weakref.WeakSet()
 
@@ -30,10 +31,12 @@ class _local:
         _all_locals.add(self)
         return self
 
+    @calls_program_code  # a subclass's __init__, on first use in a thread
     def __getattribute__(self, name):
         _select(self)
         return _get(self, name)
 
+    @calls_program_code
     def __setattr__(self, name, value):
         if name == "__dict__":
             raise AttributeError(
@@ -42,6 +45,7 @@ class _local:
         _select(self)
         _set(self, name, value)
 
+    @calls_program_code
     def __delattr__(self, name):
         if name == "__dict__":
             raise AttributeError(
@@ -54,6 +58,7 @@ class _local:
 _local.__module__ = "_thread"
 
 
+@calls_program_code
 def _select(local):
     """Point ``local.__dict__`` at the current thread's values, creating them once."""
     dicts = _get(local, "_local__dicts")

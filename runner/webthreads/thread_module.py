@@ -12,7 +12,9 @@ import types
 from functools import partial
 
 from . import scheduler, thread_local, timeline
+from .frames import calls_program_code
 from .locks import TIMEOUT_MAX, RLock, lock
+from .wait_queue import WaitQueue
 
 _non_daemon = set()  # handles of the threads that _shutdown() waits for
 _stack_size = 0
@@ -26,7 +28,7 @@ class _ThreadHandle:
     def __init__(self):
         self._ident = None
         self._done = False
-        self._joiners = []
+        self._joiners = WaitQueue()
         self._started = False
 
     @property
@@ -39,9 +41,7 @@ class _ThreadHandle:
     def _set_done(self):
         self._done = True
         _non_daemon.discard(self)
-        joiners, self._joiners = self._joiners, []
-        for thread in joiners:
-            scheduler.wake(thread)
+        self._joiners.wake_all()
 
     def join(self, timeout=None):
         if self._done:
@@ -51,12 +51,8 @@ class _ThreadHandle:
         if self._ident == scheduler.current_ident:
             raise RuntimeError("Cannot join current thread")
         deadline = None if timeout is None else scheduler.deadline_after(max(timeout, 0))
-        me = scheduler.current
         while not self._done:
-            self._joiners.append(me)
-            if not scheduler.park(self, deadline):
-                if me in self._joiners:
-                    self._joiners.remove(me)
+            if not self._joiners.park(self, deadline):
                 return
 
     def __repr__(self):
@@ -73,6 +69,7 @@ def _make_thread_handle(ident):
     return handle
 
 
+@calls_program_code
 def _run(function, args, kwargs, handle):
     try:
         function(*args, **kwargs)

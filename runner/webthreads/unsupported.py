@@ -25,13 +25,18 @@ NETWORK = (
 )
 INPUT = f"input(): nobody can type into a program running in this page; {ADVICE}"
 
-# Called with the message; ends the run and never returns (set by ``program``).
-stop_program = None
+_stop_program = None  # see stop_programs_with()
+
+
+def stop_programs_with(stop):
+    """What refusing calls: ``stop(message)`` ends the run and never returns."""
+    global _stop_program
+    _stop_program = stop
 
 
 def _refuse(message):
     def refuse(*args, **kwargs):
-        stop_program(message)
+        _stop_program(message)
 
     return refuse
 
@@ -44,7 +49,7 @@ class _RefusingImporter(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         message = self.MODULES.get(name)
         if message is not None:
-            stop_program(message)
+            _stop_program(message)
         return None
 
 

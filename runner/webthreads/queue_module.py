@@ -8,6 +8,7 @@ import types
 from collections import deque
 
 from . import scheduler
+from .wait_queue import WaitQueue
 
 
 class Empty(Exception):
@@ -24,12 +25,12 @@ class SimpleQueue:
 
     def __init__(self):
         self._items = deque()
-        self._getters = deque()
+        self._getters = WaitQueue()
 
     def put(self, item, block=True, timeout=None):
         self._items.append(item)
         if self._getters:
-            scheduler.wake_first(self._getters)
+            self._getters.wake_one()
 
     def put_nowait(self, item):
         self.put(item, False)
@@ -45,14 +46,9 @@ class SimpleQueue:
             raise ValueError("'timeout' must be a non-negative number")
         else:
             deadline = scheduler.deadline_after(timeout)
-        me = scheduler.current
         while not self._items:
-            self._getters.append(me)
-            if not scheduler.park(self, deadline):
-                if me in self._getters:
-                    self._getters.remove(me)
-                if not self._items:
-                    raise Empty
+            if not self._getters.park(self, deadline) and not self._items:
+                raise Empty
         return self._items.popleft()
 
     def get_nowait(self):

@@ -1,0 +1,38 @@
+"""The scheduler's two choices: which thread runs next, and whether a running thread
+asked to yield gives way.
+
+Everything else the scheduler does follows from the program: which threads are
+runnable, and in which order they became so. A policy has:
+
+- ``ready``: a deque of the runnable threads, to which the scheduler appends each
+  thread as it becomes runnable (started, woken, timed out, or giving way);
+- ``next_thread()``: removes from ``ready`` the thread to run now and returns it. It is
+  called, with ``ready`` not empty, whenever the running thread blocks, ends or gives
+  way, and when the browser's event loop gives the scheduler a turn. A thread giving
+  way is in ``ready`` too: choosing it lets it go on running;
+- ``keeps_running()``: whether the running thread, asked to yield (its time slice is
+  over, see ``preemption``, or it called ``time.sleep(0)``), goes on without the
+  others having their turn first.
+
+Where the browser needs a turn of its own (``scheduler.BREATH_INTERVAL``), the
+running thread gives way whatever ``keeps_running()`` says; how long a time slice
+lasts is the worker's clock (``sys.getswitchinterval()``).
+"""
+
+from collections import deque
+
+
+class FirstComeFirstServed:
+    """Threads run in the order they became runnable; a thread asked to yield goes on
+    only if no other is runnable. The runtime's schedule unless told otherwise, and
+    the cheapest: ``next_thread`` is the deque's own ``popleft``, with no Python call
+    per switch."""
+
+    __slots__ = ("ready", "next_thread")
+
+    def __init__(self):
+        self.ready = deque()
+        self.next_thread = self.ready.popleft
+
+    def keeps_running(self):
+        return not self.ready
