@@ -44,6 +44,17 @@ class Lane:
         self.prints = []  # (moment, text)
         self.last_call = None  # the frame of the call the last span was made in
 
+    def span_of_same_call(self, call_frame, state, ends_at_deadline=False):
+        """The last span, if the call of ``call_frame`` made it and blocks again now, in
+        ``state``: one call that blocks more than once (``Condition.wait()``: on its
+        waiter, then on its lock) is one span. Not for waits that end at a deadline
+        (an event loop's, between the callbacks it runs): each is a span of its own."""
+        if self.last_call is call_frame and self.spans:
+            last = self.spans[-1]
+            if last.state == state and not (ends_at_deadline or last.ends_at_deadline):
+                return last
+        return None
+
 
 class Span:
     """One wait or sleep of a thread, from the moment it blocked to the moment it ran
@@ -232,23 +243,20 @@ def lane_spans(number, lane, lane_end, t0, describe):
         start = span.start
         stop = lane_end if span.stop is None else min(span.stop, lane_end)
         if start > cursor:
-            gap = _running(number, cursor, start, t0)
-            if gap["to"] > gap["from"]:
-                result.append(gap)
+            gap_start, gap_end = ms(cursor, t0), ms(start, t0)
+            if gap_end > gap_start:
+                result.append({"thread": number, "from": gap_start, "to": gap_end,
+                               "state": RUNNING})
         entry = {"thread": number, "from": ms(start, t0), "to": ms(max(start, stop), t0),
                  "state": span.state, "on": describe(span)}
         if span.timed_out:
             entry["timeout"] = True
         result.append(entry)
         cursor = max(cursor, stop)
-    rest = _running(number, cursor, max(lane_end, cursor), t0)
-    if rest["to"] > rest["from"] or not result:
-        result.append(rest)
+    rest_start, rest_end = ms(cursor, t0), ms(max(lane_end, cursor), t0)
+    if rest_end > rest_start or not result:
+        result.append({"thread": number, "from": rest_start, "to": rest_end, "state": RUNNING})
     return result
-
-
-def _running(number, start, stop, t0):
-    return {"thread": number, "from": ms(start, t0), "to": ms(stop, t0), "state": RUNNING}
 
 
 def ms(moment, t0):

@@ -111,10 +111,9 @@ def _record(start: float, end: float, state: str, timed_out: bool = False,
     if lane is None or lane.end is not None:  # not started by the program, or ended
         return
     frame, call, place = naming.find_call(sys._getframe(1), _kinds, _kind)
-    last = lane.spans[-1] if lane.spans else None
-    if last is not None and lane.last_call is frame and last.state == state:
-        # One call that blocked twice (Condition.wait: the waiter, then the lock again).
-        last.stop, last.timed_out = end, timed_out
+    span = lane.span_of_same_call(frame, state)
+    if span is not None:
+        span.stop, span.timed_out = end, timed_out
         return
     if state == naming.SLEEPING:
         call = seconds

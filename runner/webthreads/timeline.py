@@ -73,12 +73,6 @@ def thread_created(ident, thread):
         _lanes[ident] = Lane(thread, f"Thread {ident}")
 
 
-def thread_began(ident):
-    lane = _lanes.get(ident)
-    if recording and lane is not None:
-        lane.start = monotonic()
-
-
 def thread_ended(ident):
     lane = _lanes.get(ident)
     if recording and lane is not None and lane.end is None:
@@ -91,36 +85,49 @@ def waits_for_timers(kind):
     _TIMERS.add(kind)
 
 
-def block(ident, state, frame, waiting=None):
-    """Thread ``ident`` blocks or sleeps now, on ``waiting``, in the call whose innermost
-    frame is ``frame``; returns the span to pass to ``unblock``, or None.
+# --- what the scheduler tells the timeline (see scheduler.observe) -------------------
+# On the path of every wait and sleep: each is one call from the scheduler, and only
+# what names the call is kept (code objects, a frame's position). The text is made
+# once, at the end, so that a wait costs the program little.
 
-    Only what names the call is kept here (code objects, a frame's position): the text
-    is made once, at the end, so that a wait costs the program little."""
+
+def thread_began(ident):
+    lane = _lanes.get(ident)
+    if recording and lane is not None:
+        lane.start = monotonic()
+
+
+def wait_began(ident, waiting, frame):
+    """Thread ``ident`` blocks now, on ``waiting``, in the call whose innermost frame is
+    ``frame``; returns the span to pass to ``wait_ended``, or None."""
     lane = _lanes.get(ident)
     if lane is None or lane.end is not None or lane.start is None:
         return None
     call_frame, call, place = find_call(frame, _kinds, _kind, _thread_call_names)
-    spans = lane.spans
-    # An event loop waits in one call, asyncio.run(), between the callbacks it runs:
-    # each of those waits is a span of its own.
+    # An event loop waits in one call, asyncio.run(), until its next timer, between the
+    # callbacks it runs.
     loop_wait = type(waiting) in _TIMERS
-    last = spans[-1] if spans else None
-    if (last is not None and lane.last_call is call_frame and last.state == state
-            and not (loop_wait or last.ends_at_deadline)):
-        last.stop = None  # the same call blocking again: one span
-        return last
+    span = lane.span_of_same_call(call_frame, WAITING, loop_wait)
+    if span is not None:
+        span.stop = None  # blocked again
+        return span
     if not _count_record():
         return None
-    span = Span(monotonic(), state, call, place, loop_wait)
-    spans.append(span)
+    span = Span(monotonic(), WAITING, call, place, loop_wait)
+    lane.spans.append(span)
     lane.last_call = call_frame
     return span
 
 
-def sleep_started(ident, seconds, frame):
+def wait_ended(span, woken):
+    """The thread that made ``span`` runs again (``woken`` False: its timeout passed)."""
+    span.stop = monotonic()
+    span.timed_out = not woken and not span.ends_at_deadline
+
+
+def sleep_began(ident, seconds, frame):
     """Thread ``ident`` calls ``time.sleep(seconds)`` now; ``frame`` is the sleep's own.
-    Returns the span to pass to ``unblock``, or None."""
+    Returns the span to pass to ``sleep_ended``, or None."""
     lane = _lanes.get(ident)
     if lane is None or lane.end is not None or lane.start is None or not _count_record():
         return None
@@ -136,29 +143,16 @@ def sleep_started(ident, seconds, frame):
     return span
 
 
-def unblock(span, woken):
-    """The thread that made ``span`` runs again (``woken`` False: its timeout passed)."""
+def sleep_ended(span):
     span.stop = monotonic()
-    span.timed_out = not woken and not span.ends_at_deadline
 
 
 class _SchedulerObserver:
-    """What the scheduler tells the timeline (see ``scheduler.observe``)."""
-
     thread_began = staticmethod(thread_began)
-    sleep_began = staticmethod(sleep_started)
-
-    @staticmethod
-    def wait_began(ident, waiting, frame):
-        return block(ident, WAITING, frame, waiting=waiting)
-
-    @staticmethod
-    def wait_ended(span, woken):
-        unblock(span, woken)
-
-    @staticmethod
-    def sleep_ended(span):
-        unblock(span, True)
+    wait_began = staticmethod(wait_began)
+    wait_ended = staticmethod(wait_ended)
+    sleep_began = staticmethod(sleep_began)
+    sleep_ended = staticmethod(sleep_ended)
 
 
 def printed(ident, text):
