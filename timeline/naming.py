@@ -13,6 +13,7 @@ Pyodide alike.
 """
 
 import os
+from types import MappingProxyType
 
 # The most waits, sleeps and prints a run records: a picture of more would be
 # unreadable, and the browser's message too large to send. Past it, recording stops
@@ -27,7 +28,7 @@ RUNNING, SLEEPING, WAITING = "running", "sleeping", "waiting"
 USER, LIBRARY, OWN = "user", "library", "own"
 
 UNKNOWN_CALL = "an unknown call"
-_NO_NAMES = {}
+_NO_NAMES = MappingProxyType({})
 
 
 class Lane:
@@ -181,7 +182,8 @@ def describer(calls=_NO_NAMES, classes=_NO_NAMES, modules=_NO_NAMES):
     texts = {}
 
     def describe(span):
-        key = (span.call, span.place)  # a sleep's seconds never equal a wait's call
+        # With the type: sleep(0) and sleep(0.0) are equal seconds, but not the same text.
+        key = (span.call, type(span.call), span.place)
         try:
             text = texts.get(key)
         except TypeError:  # seconds of a type that cannot be hashed

@@ -148,6 +148,8 @@ def sleep_ended(span):
 
 
 class _SchedulerObserver:
+    """What the scheduler tells the timeline (see ``scheduler.observe``)."""
+
     thread_began = staticmethod(thread_began)
     wait_began = staticmethod(wait_began)
     wait_ended = staticmethod(wait_ended)

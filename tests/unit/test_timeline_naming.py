@@ -360,6 +360,20 @@ def test_a_sleep_is_named_with_its_seconds(woken: threading.Event) -> None:
     assert on == f"time.sleep(0.25) at main.py:{line_of(source, '# the wait')}"
 
 
+def test_sleeps_at_one_line_are_named_with_the_seconds_each_was_given() -> None:
+    code = compile("import time\n\nfor seconds in (0, 0.0, 0.5):\n    time.sleep(seconds)\n",
+                   "main.py", "exec")
+    lasti = next(start for start, _, line in code.co_lines() if line == 4)
+    describe = naming.describer()
+    place = ("at", code, lasti)
+    texts = [describe(Span(0.0, SLEEPING, seconds, place)) for seconds in (0, 0.0, 0.5)]
+    assert texts == [
+        "time.sleep(0) at main.py:4",
+        "time.sleep(0.0) at main.py:4",
+        "time.sleep(0.5) at main.py:4",
+    ]
+
+
 def test_a_wait_in_library_code_alone_is_placed_in_the_function_that_made_it() -> None:
     event = threading.Event()
     with blocked(event.wait, blocked_in(threading.Condition.wait), event.set) as frame:
@@ -381,6 +395,20 @@ def test_a_wait_with_neither_program_nor_library_code_is_an_unknown_call() -> No
     _, call, place = naming.find_call(frame, {}, lambda code: OWN)
     assert (call, place) == (None, None)
     assert naming.describer()(Span(0.0, WAITING, call, place)) == "an unknown call"
+
+
+def test_one_call_that_blocks_again_is_one_span() -> None:
+    call, other_call = object(), object()  # stand for the frames of two calls
+    thread = Lane(None, "MainThread", 0.0)
+    thread.spans.append(Span(1.0, WAITING, None, None, stop=2.0))
+    thread.last_call = call
+    assert thread.span_of_same_call(call, WAITING) is thread.spans[-1]
+    assert thread.span_of_same_call(other_call, WAITING) is None
+    assert thread.span_of_same_call(call, SLEEPING) is None
+    # An event loop's waits for its next timer: each is a span of its own.
+    assert thread.span_of_same_call(call, WAITING, ends_at_deadline=True) is None
+    thread.spans.append(Span(3.0, WAITING, None, None, ends_at_deadline=True, stop=4.0))
+    assert thread.span_of_same_call(call, WAITING) is None
 
 
 # --- the timeline -----------------------------------------------------------------
@@ -521,10 +549,3 @@ def test_a_cut_timeline_ends_at_the_cut_and_says_when_the_run_ended() -> None:
         (2.0, 5.0, RUNNING, None, False),
         (5.0, 6.0, WAITING, "Event.wait() at main.py:9", False),
     ]
-
-
-def test_a_sleep_made_at_the_programs_line_is_described_with_its_line() -> None:
-    code = compile("import time\n\ntime.sleep(0.5)\n", "main.py", "exec")
-    lasti = next(start for start, _, line in code.co_lines() if line == 3)
-    span = Span(0.0, SLEEPING, 0.5, ("at", code, lasti))
-    assert naming.describer()(span) == "time.sleep(0.5) at main.py:3"
