@@ -51,6 +51,7 @@ MARKER = re.compile(
     r"(?:[ \t]*(?P<close>-->)[ \t]*|[ \t]+(?P<prose>.*)|[ \t]*)$"
 )
 RECORDER = Path(__file__).resolve().parents[1] / "timeline" / "record.py"
+NAMING = RECORDER.with_name("naming.py")  # what the recorder names waits with
 CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
 RECORD_TIMEOUT = 120  # seconds; every snippet is a short program
 
@@ -96,7 +97,7 @@ def on_page_markdown(
 def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
     """The timeline of one run of the snippet, from the cache or from a new run."""
     key = hashlib.sha256(
-        snippet.read_bytes() + RECORDER.read_bytes() + sys.version.encode()
+        snippet.read_bytes() + RECORDER.read_bytes() + NAMING.read_bytes() + sys.version.encode()
     ).hexdigest()[:16]
     name = f"{snippet.parent.name}-{snippet.stem}"
     cached = cache_dir / f"{name}.{key}.json"
