@@ -1,7 +1,7 @@
 // Starting Python: from the memory snapshot made at build time when it can, the plain
 // way otherwise. The only file of the worker that uses Pyodide's private APIs, so that a
-// Pyodide upgrade means reading this one (tools/make_runtime_snapshot.mjs, which makes
-// the snapshot, is the other side of the first one):
+// Pyodide upgrade means reading this one (and tools/make_runtime_snapshot.mjs, which
+// makes the snapshot with two more):
 //
 // - the `_loadSnapshot` option of loadPyodide (`@ignore` in pyodide.ts): start from a
 //   snapshot, which skips Python's start-up and the runtime's imports;
