@@ -100,7 +100,7 @@ def test_pull_requests_and_main_run_every_test() -> None:
 
 def test_the_snippets_run_on_every_python_from_the_oldest_supported() -> None:
     """One job per CPython minor version, from the oldest that pyproject.toml allows,
-    with no gap, each really set up on its runner."""
+    with no gap, each really set up on its runner, up to the newest it says it supports."""
     jobs = load("tests.yml")["jobs"].values()
     job = next(job for job in jobs if "tests/test_snippets.py" in steps_run(job))
     versions = job["strategy"]["matrix"]["python"]
@@ -109,6 +109,10 @@ def test_the_snippets_run_on_every_python_from_the_oldest_supported() -> None:
     oldest = re.fullmatch(r">=\s*3\.(\d+)", PROJECT["project"]["requires-python"])
     assert oldest and minors[0] == int(oldest[1])
     assert minors == list(range(minors[0], minors[0] + len(minors)))
+    prefix = "Programming Language :: Python :: "
+    classifiers = PROJECT["project"]["classifiers"]
+    declared = [c.removeprefix(prefix) for c in classifiers if c.startswith(prefix)]
+    assert versions == declared, "the matrix and pyproject.toml's classifiers disagree"
     setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["python-version"] == "${{ matrix.python }}"
 
