@@ -11,9 +11,8 @@ Modules:
 - ``bridge``: the only door to the worker's JavaScript.
 - ``compat``: the only door to Pyodide's and CPython's private APIs.
 - ``clocks``: clocks that always move forward, as CPython's do.
-- ``scheduler``: the green threads, timers, switching, deadlocks.
+- ``scheduler``: the green threads, their wait queues, timers, switching, deadlocks.
 - ``policy``: which thread runs next, and whether a thread asked to yield gives way.
-- ``wait_queue``: the threads parked on one thing, which every blocking primitive uses.
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
 - ``collector``: garbage collection that never walks a suspended stack.
 - ``locks``: ``_thread.lock`` and ``_thread.RLock``.

@@ -8,17 +8,16 @@ left of a timeout) goes wrong. Here every reading is later than the one before, 
 least a nanosecond, and ``time.time()`` is the monotonic clock plus a fixed offset, so
 the two agree.
 
-The scheduler reads ``monotonic`` too: deadlines are set on the clock a program times
-its waits with, and come due on that same clock. All of them read the interpreter's
-clock, or the one given to ``read_time_from`` (a test's clock, which moves only when
-told).
+All of them are made from ``source``, the interpreter's own monotonic clock, or the
+one given to ``read_time_from`` (a test's clock, which moves only when told). The
+scheduler reads ``source`` itself, as well as ``monotonic`` (see ``scheduler``).
 """
 
 import time
 
 _real_time = time.time
-_real_monotonic = time.monotonic
-_real_monotonic_ns = time.monotonic_ns
+source = time.monotonic
+_source_ns = time.monotonic_ns
 _STEP = 1e-9
 _WALL_STEP = 1e-6  # more than a float's resolution at today's time.time()
 
@@ -30,21 +29,21 @@ _epoch = 0.0  # time.time() - time.monotonic()
 
 def monotonic():
     global _last
-    now = _real_monotonic()
+    now = source()
     _last = now if now > _last else _last + _STEP
     return _last
 
 
 def monotonic_ns():
     global _last_ns
-    now = _real_monotonic_ns()
+    now = _source_ns()
     _last_ns = now if now > _last_ns else _last_ns + 1
     return _last_ns
 
 
 def wall_time():
     global _last_wall
-    now = _epoch + _real_monotonic()
+    now = _epoch + source()
     _last_wall = now if now > _last_wall else _last_wall + _WALL_STEP
     return _last_wall
 
@@ -53,16 +52,16 @@ def wall_time_ns():
     return round(_epoch * 1e9) + monotonic_ns()
 
 
-def read_time_from(source):
-    """From now on, every clock here follows ``source()`` (seconds) instead of the
-    interpreter's monotonic clock, from a fresh start."""
-    global _real_monotonic, _real_monotonic_ns
+def read_time_from(monotonic_source):
+    """From now on, every clock here is made from ``monotonic_source()`` (seconds)
+    instead of the interpreter's monotonic clock, from a fresh start."""
+    global source, _source_ns
 
     def source_ns():
-        return round(source() * 1e9)
+        return round(monotonic_source() * 1e9)
 
-    _real_monotonic = source
-    _real_monotonic_ns = source_ns
+    source = monotonic_source
+    _source_ns = source_ns
     start()
 
 
@@ -73,7 +72,7 @@ def start():
     _last = 0.0
     _last_ns = 0
     _last_wall = 0.0
-    _epoch = _real_time() - _real_monotonic()
+    _epoch = _real_time() - source()
 
 
 def install():

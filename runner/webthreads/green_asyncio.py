@@ -10,17 +10,17 @@ it, as on CPython; when it has nothing to do until a timer, it parks that thread
 import asyncio
 import asyncio.runners
 import functools
+from collections import deque
 
 from . import compat, scheduler, timeline
 from .frames import calls_program_code
-from .wait_queue import WaitQueue
 
 
 class _ParkingSelector:
     """What ``BaseEventLoop`` waits with; there are no file descriptors to watch."""
 
     def __init__(self):
-        self._waiting = WaitQueue()  # the loop's thread, while it waits here
+        self._waiting = deque()  # a wait queue: the loop's thread, while it waits here
         self._woken = False  # woken while not waiting: the next select() returns at once
 
     def select(self, timeout):
@@ -29,13 +29,13 @@ class _ParkingSelector:
             scheduler.yield_now()  # a real select() lets other threads run too
             return []
         deadline = None if timeout is None else scheduler.deadline_after(timeout)
-        self._waiting.park(self, deadline)
+        scheduler.park(self, deadline, self._waiting)
         self._woken = False
         return []
 
     def wake(self):
         if self._waiting:
-            self._waiting.wake_one()
+            scheduler.wake_one(self._waiting)
         else:
             self._woken = True
 

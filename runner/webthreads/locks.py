@@ -6,8 +6,9 @@ take it back first, as on CPython). Runtime code is never preempted, so these me
 are atomic, as C code is under the GIL.
 """
 
+from collections import deque
+
 from . import scheduler
-from .wait_queue import WaitQueue
 
 TIMEOUT_MAX = 9223372036.0  # CPython's value on 64-bit Linux, in seconds
 
@@ -34,7 +35,7 @@ class lock:
 
     def __init__(self):
         self._locked = False
-        self._waiters = WaitQueue()
+        self._waiters = deque()  # a wait queue (see scheduler)
         self._holder = 0  # who acquired it last, for deadlock reports only
 
     def acquire(self, blocking=True, timeout=-1):
@@ -48,7 +49,7 @@ class lock:
             return True
         if deadline == 0:
             return False
-        while self._waiters.park(self, deadline):
+        while scheduler.park(self, deadline, self._waiters):
             if not self._locked:
                 self._locked = True
                 self._holder = scheduler.current_ident
@@ -60,7 +61,7 @@ class lock:
             raise RuntimeError("release unlocked lock")
         self._locked = False
         if self._waiters:
-            self._waiters.wake_one()
+            scheduler.wake_one(self._waiters)
 
     def locked(self):
         return self._locked
@@ -95,7 +96,7 @@ class RLock:
     def __init__(self, *args, **kwargs):
         self._owner = 0
         self._count = 0
-        self._waiters = WaitQueue()
+        self._waiters = deque()
 
     def acquire(self, blocking=True, timeout=-1):
         if blocking is True and timeout == -1:
@@ -112,7 +113,7 @@ class RLock:
             return True
         if deadline == 0:
             return False
-        while self._waiters.park(self, deadline):
+        while scheduler.park(self, deadline, self._waiters):
             if not self._count:
                 self._owner = me
                 self._count = 1
@@ -126,7 +127,7 @@ class RLock:
         if not self._count:
             self._owner = 0
             if self._waiters:
-                self._waiters.wake_one()
+                scheduler.wake_one(self._waiters)
 
     def locked(self):
         return self._count > 0
@@ -144,7 +145,7 @@ class RLock:
         self._count = 0
         self._owner = 0
         if self._waiters:
-            self._waiters.wake_one()
+            scheduler.wake_one(self._waiters)
         return state
 
     def _acquire_restore(self, state):

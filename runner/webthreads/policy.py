@@ -12,7 +12,8 @@ runnable, and in which order they became so. A policy has:
   way is in ``ready`` too: choosing it lets it go on running;
 - ``keeps_running()``: whether the running thread, asked to yield (its time slice is
   over, see ``preemption``, or it called ``time.sleep(0)``), goes on without the
-  others having their turn first.
+  others having their turn first. It is asked only when another thread is runnable:
+  alone, a thread goes on.
 
 Where the browser needs a turn of its own (``scheduler.BREATH_INTERVAL``), the
 running thread gives way whatever ``keeps_running()`` says; how long a time slice

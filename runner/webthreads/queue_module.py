@@ -8,7 +8,6 @@ import types
 from collections import deque
 
 from . import scheduler
-from .wait_queue import WaitQueue
 
 
 class Empty(Exception):
@@ -25,12 +24,12 @@ class SimpleQueue:
 
     def __init__(self):
         self._items = deque()
-        self._getters = WaitQueue()
+        self._getters = deque()  # a wait queue
 
     def put(self, item, block=True, timeout=None):
         self._items.append(item)
         if self._getters:
-            self._getters.wake_one()
+            scheduler.wake_one(self._getters)
 
     def put_nowait(self, item):
         self.put(item, False)
@@ -47,7 +46,7 @@ class SimpleQueue:
         else:
             deadline = scheduler.deadline_after(timeout)
         while not self._items:
-            if not self._getters.park(self, deadline) and not self._items:
+            if not scheduler.park(self, deadline, self._getters) and not self._items:
                 raise Empty
         return self._items.popleft()
 

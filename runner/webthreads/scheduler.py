@@ -10,13 +10,27 @@ so a switch costs one JavaScript microtask.
 Which thread runs next, and whether a thread asked to yield gives way, is the choice of
 a policy (``policy``; ``use_policy``), and of nothing else here.
 
+Each primitive that blocks (a lock, a queue, a thread to join) keeps a wait queue of
+the threads parked on it: a plain deque, changed only by ``park(..., queue)``,
+``wake_one`` and ``wake_all``. A waiting thread joins its end as it parks, and leaves it
+if its deadline comes first; a woken thread runs when its turn comes, and checks again
+for what it waited for (a lock may have been taken meanwhile, as on CPython). Trio's
+``ParkingLot`` is the model. It is a plain deque, not a class of its own, and ``park``
+takes it as an argument, not a function of its own: a deque subclass costs half as
+much again to append to and take from, and a function more would be a call more, on
+every switch.
+
 When no thread can run, the worker's JavaScript is asked to call ``on_timer`` when the
 earliest timeout is due. With no thread runnable and no timeout pending, no thread can
 ever wake another: that is a deadlock, reported to the function given to
 ``report_deadlocks_to``.
 
-Deadlines and the time since the browser's last turn are read on one clock, the
-program's own ``time.monotonic`` (``clocks.monotonic``).
+Time is read on two clocks, and the difference is deliberate. A deadline is set on the
+program's own ``time.monotonic`` (``clocks.monotonic``), the clock a program times its
+waits with. Deadlines come due, and the browser's turns are timed, on the clock that
+one is made from (``clocks.source``), read on every switch: a C call, where the
+program's clock is a Python call. The program's clock is never behind its source, so a
+deadline reached on the source has been reached on the program's clock too.
 """
 
 import heapq
@@ -26,8 +40,7 @@ import sys
 from array import array
 from asyncio import Future
 
-from . import bridge, compat
-from .clocks import monotonic
+from . import bridge, clocks, compat
 from .frames import calls_program_code
 from .policy import FirstComeFirstServed
 
@@ -146,14 +159,19 @@ def spawn(body, daemon):
     return thread
 
 
-def park(waiting, deadline=None):
-    """Suspend the current thread until ``wake()`` or ``deadline`` (monotonic).
+def park(waiting, deadline=None, queue=None):
+    """Suspend the current thread, on ``waiting`` (what reports and timelines say it
+    waits for), until ``wake()`` or ``deadline`` (monotonic); in ``queue``, the wait
+    queue of what it waits for, if there is one: it joins the queue's end, and leaves
+    the queue if the deadline comes first.
 
     Returns True when woken, False on timeout."""
     global _park_counter, _live_timers
     thread = current
     if thread is None:
         raise RuntimeError("a thread cannot block here")
+    if queue is not None:
+        queue.append(thread)
     _park_counter += 1
     thread.park_seq = _park_counter
     thread.waiting = waiting
@@ -173,7 +191,14 @@ def park(waiting, deadline=None):
     thread.frame = None
     if token is not None:
         observer.wait_ended(token, thread.woken)
-    return thread.woken
+    if thread.woken:
+        return True
+    if queue is not None:
+        try:
+            queue.remove(thread)
+        except ValueError:
+            pass  # a wake_one() found it timed out and dropped it already
+    return False
 
 
 def wake(thread):
@@ -192,6 +217,21 @@ def wake(thread):
     return True
 
 
+def wake_one(queue):
+    """Wake the first thread of a wait queue that is still parked; False if there was
+    none (a thread whose deadline passed may not have run yet to leave the queue)."""
+    while queue:
+        if wake(queue.popleft()):
+            return True
+    return False
+
+
+def wake_all(queue):
+    """Wake every thread of a wait queue, first come first."""
+    while queue:
+        wake(queue.popleft())
+
+
 def deadline_after(seconds):
     """The monotonic time at which ``seconds`` will have passed.
 
@@ -200,7 +240,7 @@ def deadline_after(seconds):
     ``deadline - now >= seconds`` holds in floating point, make sure that a program
     timing the wait (with ``time.monotonic()`` or ``time.time()``) never finds it a hair
     too short."""
-    now = monotonic()
+    now = clocks.monotonic()
     deadline = now + seconds + 1e-6
     while deadline - now < seconds:
         deadline = math.nextafter(deadline, math.inf)
@@ -211,11 +251,11 @@ def yield_now():
     """Offer the other runnable threads a turn, as releasing the GIL does; the policy
     says whether this thread goes on instead (unless the browser is due a turn)."""
     thread = current
-    now = monotonic()
+    now = clocks.source()
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
-    if now - _last_breath <= BREATH_INTERVAL and _keeps_running():
-        return
+    if now - _last_breath <= BREATH_INTERVAL and (not _ready or _keeps_running()):
+        return  # no other thread could run, or the policy lets this one go on
     thread.state = READY
     thread.frame = sys._getframe(1)
     _ready.append(thread)
@@ -251,7 +291,7 @@ def exit_current():
     _threads.pop(thread.ident, None)
     if finished:
         return
-    now = monotonic()
+    now = clocks.source()
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
     if _ready and now - _last_breath <= BREATH_INTERVAL:
@@ -283,7 +323,7 @@ def enter_stack():
     begins with Pyodide's event loop as its running loop, which a thread has not
     (``asyncio.run`` would refuse to start)."""
     global _last_breath
-    _last_breath = monotonic()
+    _last_breath = clocks.source()
     compat.set_running_loop(None)
 
 
@@ -292,7 +332,7 @@ def on_timer():
     global _last_breath
     if finished or current is not None:
         return
-    now = monotonic()
+    now = clocks.source()
     _last_breath = now
     _fire_due_timers(now)
     if _ready:
@@ -310,7 +350,7 @@ def stop():
 
 def _switch_from(thread):
     """``thread`` has stopped running: run the others until it is resumed."""
-    now = monotonic()
+    now = clocks.source()
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
     wakeup = Future(loop=_IMMEDIATE)

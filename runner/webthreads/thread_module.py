@@ -9,12 +9,12 @@ version, which prints the same report.
 import sys
 import traceback
 import types
+from collections import deque
 from functools import partial
 
 from . import scheduler, thread_local, timeline
 from .frames import calls_program_code
 from .locks import TIMEOUT_MAX, RLock, lock
-from .wait_queue import WaitQueue
 
 _non_daemon = set()  # handles of the threads that _shutdown() waits for
 _stack_size = 0
@@ -28,7 +28,7 @@ class _ThreadHandle:
     def __init__(self):
         self._ident = None
         self._done = False
-        self._joiners = WaitQueue()
+        self._joiners = deque()  # a wait queue
         self._started = False
 
     @property
@@ -41,7 +41,7 @@ class _ThreadHandle:
     def _set_done(self):
         self._done = True
         _non_daemon.discard(self)
-        self._joiners.wake_all()
+        scheduler.wake_all(self._joiners)
 
     def join(self, timeout=None):
         if self._done:
@@ -52,7 +52,7 @@ class _ThreadHandle:
             raise RuntimeError("Cannot join current thread")
         deadline = None if timeout is None else scheduler.deadline_after(max(timeout, 0))
         while not self._done:
-            if not self._joiners.park(self, deadline):
+            if not scheduler.park(self, deadline, self._joiners):
                 return
 
     def __repr__(self):

@@ -25,7 +25,6 @@ MODULES = (
     "frames",
     "policy",
     "scheduler",
-    "wait_queue",
     "locks",
     "queue_module",
     "thread_local",
