@@ -1,6 +1,6 @@
 """The runtime's only door to the worker's JavaScript.
 
-The worker hands over one object (see ``worker.mjs``) once Python is loaded. Until then,
+The worker hands over one object (see ``bridge.mjs``) once Python is loaded. Until then,
 for example while a memory snapshot is being built, every call is a no-op, so nothing
 from one JavaScript realm is captured in the snapshot.
 """

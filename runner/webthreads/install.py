@@ -26,7 +26,6 @@ from . import (
     tracebacks,
     unsupported,
 )
-from .frames import calls_program_code
 
 _REFRESHED = {"threading", "_threading_local", "queue", "logging", "concurrent.futures"}
 _REFRESHED_PACKAGES = ("logging.", "concurrent.futures.")
@@ -57,7 +56,6 @@ def install():
     time.sleep = scheduler.sleep
     preemption.install()
     collector.install(preemption.preemptible)
-    calls_program_code(timeline.timeline_print)  # str() of the reader's objects
     program.install()
     unsupported.install()
     green_asyncio.install()

@@ -33,7 +33,13 @@ from timeline.naming import (
 from timeline.naming import timeline as _timeline
 
 from . import scheduler
-from .frames import READER_CLASS_NAMES, READER_MODULE_NAMES, is_runtime, is_user
+from .frames import (
+    READER_CLASS_NAMES,
+    READER_MODULE_NAMES,
+    calls_program_code,
+    is_runtime,
+    is_user,
+)
 
 # What waits for a deadline as its normal course (an event loop waiting for its next
 # timer): its waits never count as timed out.
@@ -217,6 +223,7 @@ def _name_thread_calls():
 _real_print = builtins.print
 
 
+@calls_program_code  # str() of the reader's objects
 def timeline_print(*args, sep=" ", end="\n", file=None, flush=False):
     stdout = sys.stdout
     if not (
