@@ -1,5 +1,6 @@
 """What a page did while a test watched it: the requests it made, the errors it met.
-Each is recorded from the moment `watch_*` is called, so call it before `goto`."""
+`watch_*` records from the moment it is called (call it before `goto`) for the page's
+whole life; `requests_during` only inside its `with` block."""
 
 from __future__ import annotations
 
