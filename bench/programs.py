@@ -6,9 +6,8 @@ last, as `elapsed <seconds>`, so that start-up costs do not count on either side
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RACE_SNIPPET = ROOT / "snippets" / "race_conditions" / "lost_update.py"
 
 # Read, compute, write back: a race that only preemption can expose, since nothing in
@@ -69,6 +68,7 @@ SHORT_LOCK_PING_PONG = LOCK_PING_PONG.replace("ROUNDS = 20_000", "ROUNDS = 2_000
 # Switches the browser runtime's timeline off: what recording costs. No-op on CPython.
 WITHOUT_TIMELINE = """\
 import sys
+from tests.support.paths import ROOT
 if "webthreads.timeline" in sys.modules:
     sys.modules["webthreads.timeline"].stop_recording()
 """

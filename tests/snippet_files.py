@@ -6,7 +6,8 @@ from pathlib import Path
 
 from site_hooks.markdown_vocabulary import find_included, recorded_output, snippet_bases_in
 
-ROOT = Path(__file__).resolve().parent.parent
+from .support.paths import ROOT
+
 SNIPPETS_DIR = ROOT / "snippets"
 EXERCISES_DIR = ROOT / "exercises"
 DOCS_DIR = ROOT / "docs"

@@ -4,11 +4,11 @@ of the runner's page and worker, without a browser."""
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .support.paths import ROOT
+
 JS_TESTS = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
 
 

@@ -21,7 +21,8 @@ from mkdocs.exceptions import PluginError
 
 from site_hooks import site_assets
 
-ROOT = Path(__file__).resolve().parents[1]
+from .support.paths import ROOT
+
 RUNTIME_SOURCES = {"webthreads": ROOT / "runner" / "webthreads", "timeline": ROOT / "timeline"}
 NO_SNAPSHOT = "No runtime snapshot, so the runner starts Python slower: "
 

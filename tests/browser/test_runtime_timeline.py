@@ -14,11 +14,11 @@ from playwright.sync_api import Page
 
 from timeline.naming import MAX_RECORDS
 
+from ..support.paths import ROOT
 from .runtime_harness import PROGRAMS_DIR, Run, run_in_browser
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 RECORDER = ROOT / "timeline" / "record.py"
 LOST_UPDATE = ROOT / "snippets" / "race_conditions" / "lost_update.py"
 

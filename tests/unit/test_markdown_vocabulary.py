@@ -16,7 +16,8 @@ from mkdocs.structure.pages import Page
 
 from site_hooks import markdown_vocabulary as vocabulary
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..support.paths import ROOT
+
 SNIPPETS_DIR = ROOT / "snippets"
 
 
