@@ -68,7 +68,6 @@ SHORT_LOCK_PING_PONG = LOCK_PING_PONG.replace("ROUNDS = 20_000", "ROUNDS = 2_000
 # Switches the browser runtime's timeline off: what recording costs. No-op on CPython.
 WITHOUT_TIMELINE = """\
 import sys
-from tests.support.paths import ROOT
 if "webthreads.timeline" in sys.modules:
     sys.modules["webthreads.timeline"].stop_recording()
 """
