@@ -174,10 +174,9 @@ def _snapshot_key() -> str:
     digest = hashlib.sha256()
     inputs = [SNAPSHOT_TOOL, *sorted(SNAPSHOT_INPUTS.glob("*.mjs"))]
     inputs += [PYODIDE_DIR / name for name in PYODIDE_FILES]
-    for path, source in [(str(path.relative_to(ROOT)), path) for path in inputs] + [
-        (path, source) for path, source in runtime_files()
-    ]:
-        digest.update(path.encode())
+    named = [(str(path.relative_to(ROOT)), path) for path in inputs] + runtime_files()
+    for name, source in named:
+        digest.update(name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,6 +1,6 @@
 """What the browser tests need to know about the runner: which snippets the site makes
 runnable and where, and how to drive a runner through its documented interface
-(docs/assets/runner/README.md)."""
+(runner/README.md)."""
 
 from __future__ import annotations
 
