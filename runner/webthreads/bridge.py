@@ -20,7 +20,15 @@ def _ignore(*args):
 js = _Detached()
 
 
+# The worker's functions, looked up once and kept. Pyodide gives one JavaScript value
+# one reference as long as Python holds it; kept from the start, the references the
+# runtime uses are the same in every run, which lets the explorer put the interpreter's
+# memory back between runs (worker/load.mjs) without them going stale.
+_functions = []
+
+
 def attach(worker_object):
     """Connect the runtime to the worker (called once per worker)."""
     global js
     js = worker_object
+    _functions[:] = [getattr(worker_object, name) for name in worker_object.object_keys()]

@@ -6,6 +6,7 @@ modules (and ``queue``) are imported afresh here: their module-level locks must 
 green locks, not the C locks they captured.
 """
 
+import hashlib
 import linecache
 import os
 import sys
@@ -30,6 +31,24 @@ from . import (
 _REFRESHED = {"threading", "_threading_local", "queue", "logging", "concurrent.futures"}
 _REFRESHED_PACKAGES = ("logging.", "concurrent.futures.")
 _installed = False
+
+
+def _runtime_id():
+    """A short hash of the runtime's Python files and of the interpreter's version: a
+    schedule recorded on one runtime means nothing on another."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = os.path.dirname(__file__)
+    for directory in (package, os.path.join(os.path.dirname(package), "timeline")):
+        if not os.path.isdir(directory):
+            continue
+        for name in sorted(os.listdir(directory)):
+            if name.endswith(".py"):
+                with open(os.path.join(directory, name), "rb") as file:
+                    digest.update(name.encode() + b"\0" + file.read())
+    return digest.hexdigest()[:8]
+
+
+runtime_id = _runtime_id()
 
 
 def install():

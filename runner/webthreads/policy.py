@@ -37,3 +37,39 @@ class FirstComeFirstServed:
 
     def keeps_running(self):
         return not self.ready
+
+
+class ChosenByTheWorker:
+    """Every choice is the worker's: when the explorer searches the schedules of a
+    program, and when a schedule it found is replayed. The worker answers
+    ``pick(*idents)`` with the index of the thread to run among ``idents`` (runnable,
+    in the order they became so); it is asked only when there is a choice.
+
+    A thread asked to yield always gives way here (``keeps_running`` is False): it is
+    in ``ready`` with the others, so the worker may choose it again. ``forced`` is a
+    thread chosen in advance, at a switch point (``switch_points``), run next without
+    asking."""
+
+    __slots__ = ("ready", "pick", "forced")
+
+    def __init__(self, pick):
+        self.ready = deque()
+        self.pick = pick
+        self.forced = None
+
+    def next_thread(self):
+        ready = self.ready
+        forced = self.forced
+        if forced is not None:
+            self.forced = None
+            ready.remove(forced)
+            return forced
+        if len(ready) == 1:
+            return ready.popleft()
+        index = self.pick(*[thread.ident for thread in ready])
+        thread = ready[index]
+        del ready[index]
+        return thread
+
+    def keeps_running(self):
+        return False

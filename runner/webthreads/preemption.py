@@ -44,13 +44,28 @@ def _preemptible(frame):
     return True
 
 
+# In a run whose schedule the worker chooses, threads switch only at the program's
+# switch points (``switch_points``), and the signal means that the run is to end (its
+# time limit or output cap): this function ends it.
+_end_run = None
+
+
+def end_runs_with(end_run):
+    """From now on, the signal ends the run by calling ``end_run()`` (None: it
+    preempts the running thread again)."""
+    global _end_run
+    _end_run = end_run
+
+
 def _on_signal(signum, frame):
     if scheduler.current is None or scheduler.finished:
         return
-    if preemptible(frame):
-        scheduler.yield_now()
-    else:
+    if not preemptible(frame):
         bridge.js.tickSoon()
+    elif _end_run is not None:
+        _end_run()
+    else:
+        scheduler.yield_now()
 
 
 def setswitchinterval(interval):

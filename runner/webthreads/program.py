@@ -10,21 +10,26 @@ import builtins
 import json
 import linecache
 import os
+import random
 import sys
 import traceback
 import types
 
 from . import (
     bridge,
+    clocks,
     compat,
     deadlock_report,
+    preemption,
     scheduler,
     streams,
+    switch_points,
     timeline,
     tracebacks,
     unsupported,
 )
 from .frames import calls_program_code
+from .policy import ChosenByTheWorker
 
 FILENAME = "main.py"
 
@@ -61,10 +66,32 @@ def _exit_at_once(status):
         scheduler.park("the end of the run")  # never resumed
 
 
+def _end_chosen_run():
+    """A run whose schedule the worker chooses is over its time limit or output cap."""
+    reason = bridge.js.endReason()
+    finish("error", reason)
+    scheduler.park("the end of the run")  # never resumed
+
+
+def _start_run(mode):
+    """What a run reads from outside the interpreter (clocks, random numbers) is
+    recorded by the worker from here on; in ``mode`` "timed" threads are preempted by
+    the clock, in any other the worker chooses at the program's switch points of that
+    granularity (``switch_points``)."""
+    clocks.start()
+    random.seed()  # a memory snapshot would give every run the same "random" numbers
+    if mode != "timed":
+        policy = ChosenByTheWorker(bridge.js.pick)
+        scheduler.use_policy(policy)
+        preemption.end_runs_with(_end_chosen_run)
+        switch_points.install(mode, bridge.js.choose, policy)
+
+
 @calls_program_code
-def run_main(source):
+def run_main(source, mode="timed"):
     """Entry point of the main thread's stack."""
     scheduler.enter_stack()
+    _start_run(mode)
     timeline.start_run(scheduler.MAIN_IDENT, sys.modules["threading"].main_thread())
     status, reason, message = _run_program(source)
     timeline.thread_ended(scheduler.MAIN_IDENT)  # what follows is Python's exit

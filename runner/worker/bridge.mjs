@@ -1,20 +1,24 @@
 // What Python calls: the one object the runtime gets from the worker
 // (webthreads/bridge.py, `bridge.js`), made of the worker's parts.
 //
-//   output      createOutput() (output.mjs)
+//   write       (stream, text): the program's output
 //   clock       createClock() (clock.mjs)
 //   tick        createTick() (preemption.mjs)
 //   finish      (status, reason, message, timelineJson): the run is over
 //   startStack  (ident): enter a new thread's stack from JavaScript
+//   pick, choose, endReason: the choices of a run whose schedule the worker chooses
 
-export function createBridge({ output, clock, tick, finish, startStack }) {
+export function createBridge({ write, clock, tick, finish, startStack, pick, choose, endReason }) {
   return {
-    output: output.write,
+    output: write,
     finish,
     armTimer: clock.armTimer,
     cancelTimer: clock.cancelTimer,
     wakeSoon: clock.wakeSoon,
     startStack,
+    pick,
+    choose,
+    endReason,
     tickSoon: () => tick.switchSoon(),
     collectSoon: () => tick.collectSoon(),
     setSwitchInterval: (seconds) => tick.setSwitchInterval(seconds),

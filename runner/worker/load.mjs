@@ -10,6 +10,10 @@
 // - `_module.HEAP32`, the interpreter's memory, and the symbols
 //   `__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET` and `__PyRuntime`: to put back the trampoline
 //   this browser chose (loadFromSnapshot), and to read the scheduler's switch counter;
+// - `_module.HEAPU8`, `_module.__hiwire_get` and `_module.__hiwire_set`, to copy the
+//   whole memory and the table of JavaScript values that Python holds (its "hiwire"
+//   references, counted in that memory), and to put both back (memory): the explorer
+//   starts each run from the interpreter as it was before the first;
 // - `setInterruptBuffer` given an object whose index 0 is a getter, where Pyodide
 //   expects a TypedArray on a SharedArrayBuffer: the interpreter polls it, so the
 //   getter decides when the running thread is preempted (preemption.mjs).
@@ -22,7 +26,9 @@ const SNAPSHOT_URL = new URL("runtime-snapshot.bin.gz", PYODIDE_URL);
 const RUNTIME_URL = new URL("python/", import.meta.url);
 
 // Resolves with the Pyodide instance, the runtime installed and `interruptBuffer`
-// polled, and `readInt32(address)`, which reads a 32-bit word of its memory.
+// polled, `readInt32(address)`, which reads a 32-bit word of its memory, and `memory`:
+// `save()` copies the interpreter's whole memory, `restore(image)` puts a copy back.
+// Only while no Python runs: between two runs, from the event loop.
 export async function loadPython({ interruptBuffer }) {
   const snapshot = fetchSnapshot(); // downloaded while Pyodide's own files are
   snapshot.catch(() => {}); // awaited below: a failure is no unhandled rejection
@@ -39,7 +45,28 @@ export async function loadPython({ interruptBuffer }) {
   }
   pyodide.setInterruptBuffer(interruptBuffer);
   const module = pyodide._module; // its HEAP32 is replaced when the memory grows
-  return { pyodide, readInt32: (address) => module.HEAP32[address / 4] };
+  const references = () => {
+    const values = [];
+    for (;;) {
+      try {
+        values.push(module.__hiwire_get(values.length));
+      } catch {
+        return values; // past the table's end
+      }
+    }
+  };
+  const memory = {
+    save: () => ({ heap: module.HEAPU8.slice(), references: references() }),
+    restore(image) {
+      const heap = module.HEAPU8;
+      heap.set(image.heap);
+      heap.fill(0, image.heap.length); // memory grown since is fresh again, as the allocator expects
+      const now = references().length;
+      image.references.forEach((value, index) => module.__hiwire_set(index, value));
+      for (let index = image.references.length; index < now; index++) module.__hiwire_set(index, null);
+    },
+  };
+  return { pyodide, readInt32: (address) => module.HEAP32[address / 4], memory };
 }
 
 class SnapshotMissing extends Error {}

@@ -1,5 +1,6 @@
 // The program's output on its way to the page: in order, stdout and stderr apart, in
 // batches, so that a program printing a line at a time does not cost a message each.
+import { realNow } from "./run-inputs.mjs";
 
 const OUTPUT_DELAY_MS = 16; // output waits at most this long to be sent in a batch
 const OUTPUT_BATCH_CHARS = 65536;
@@ -15,7 +16,7 @@ export function createOutput(post) {
 
   function write(stream, text) {
     if (closed) return;
-    const now = performance.now();
+    const now = realNow();
     // An old batch goes first, on its own; a finished line goes at once unless output
     // was sent less than OUTPUT_DELAY_MS ago (then a timer or the next write sends it).
     if (items.length && now - since >= OUTPUT_DELAY_MS) flush();
@@ -36,7 +37,7 @@ export function createOutput(post) {
     items = [];
     chars = 0;
     since = 0;
-    lastFlush = performance.now();
+    lastFlush = realNow();
   }
 
   // Sends what is waiting; anything written after that is dropped.

@@ -1,59 +1,114 @@
-// Preemption: the "interrupt buffer" the interpreter polls between bytecodes (handed
-// over by load.mjs). Reading its index 0 answers with a signal for Python when the
-// running thread's time slice is over (webthreads/preemption.py switches threads) or
-// when garbage is due to be collected (webthreads/collector.py). A getter costs less
-// than a call into JavaScript at every switch: it only reads the scheduler's switch
-// counter, a number in the interpreter's memory, to see that another thread runs now.
+// Preemption: the "interrupt buffer" the interpreter polls, every 50 of its periodic
+// checks (handed over by load.mjs). Reading its index 0 answers with a signal for
+// Python when the running thread's time slice is over (webthreads/preemption.py
+// switches threads) or when garbage is due to be collected (webthreads/collector.py).
+// A getter costs less than a call into JavaScript at every switch: it only reads the
+// scheduler's switch counter, a number in the interpreter's memory, to see that
+// another thread runs now.
+//
+// Every answer goes through the run's inputs (run-inputs.mjs), which record it, or
+// give it back in a replay: the polls come at the same points of the same run, so the
+// same answers make the same preemptions. In an explored run nothing is timed: the
+// program's own switch points switch threads (webthreads/switch_points.py), garbage is
+// collected every COLLECTION_POLLS polls, and SIGUSR1 asks the run to end (its time
+// limit or output cap: `end(reason)`).
 
-const SIGUSR1 = 10; // switch threads
+import { realNow } from "./run-inputs.mjs";
+
+const SIGUSR1 = 10; // switch threads (explored runs: end the run)
 const SIGUSR2 = 12; // collect garbage
 const COLLECTION_INTERVAL_MS = 50;
+const COLLECTION_POLLS = 10000; // about as often, in polls, for explored runs
 const RETRY_MS = 0.5; // a signal that came at a bad moment comes again this much later
+const DEADLINE_POLLS = 256; // an explored run reads the real clock this seldom
 
 export function createTick() {
-  return {
-    next: Infinity, // no signal before the program starts
+  const tick = {
+    inputs: null, // the run's (run-inputs.mjs), while a run is on
+    live: () => 0, // the answer now: timed() or counted()
+    next: Infinity,
     interval: 5,
     nextCollection: Infinity,
     readInt32: null, // (address) => a word of the interpreter's memory, once loaded
     counter: -1, // where scheduler.switch_counter lives in it
     seen: 0,
+    polls: 0,
+    deadline: Infinity, // explored runs: when the run is over its time limit (real ms)
+    endReason: null, // explored runs: why the run is to end, once it is
+    retry: false,
+
     get 0() {
-      const now = performance.now();
-      if (this.counter >= 0) {
-        const switches = this.readInt32(this.counter);
-        if (switches !== this.seen) {
+      return this.inputs ? this.inputs.poll(this.live) : 0;
+    },
+    set 0(value) {}, // the interpreter clears what it read: nothing to clear here
+
+    // A normal run: time slices and collections on the real clock.
+    timed() {
+      const now = realNow();
+      if (tick.counter >= 0) {
+        const switches = tick.readInt32(tick.counter);
+        if (switches !== tick.seen) {
           // Another thread runs now: it gets a whole time slice.
-          this.seen = switches;
-          this.next = now + this.interval;
+          tick.seen = switches;
+          tick.next = now + tick.interval;
         }
       }
-      if (now >= this.next) {
-        this.next = now + this.interval;
+      if (now >= tick.next) {
+        tick.next = now + tick.interval;
         return SIGUSR1;
       }
-      if (now >= this.nextCollection) {
-        this.nextCollection = now + COLLECTION_INTERVAL_MS;
+      if (now >= tick.nextCollection) {
+        tick.nextCollection = now + COLLECTION_INTERVAL_MS;
         return SIGUSR2;
       }
       return 0;
     },
-    set 0(value) {}, // the interpreter clears what it read: nothing to clear here
 
-    start() {
-      this.next = performance.now() + this.interval;
-      this.nextCollection = performance.now() + COLLECTION_INTERVAL_MS;
+    // An explored run: counted, never timed.
+    counted() {
+      tick.polls++;
+      if (tick.endReason === null && tick.polls % DEADLINE_POLLS === 0 && realNow() > tick.deadline) {
+        tick.endReason = "time-limit";
+      }
+      if (tick.endReason !== null) return SIGUSR1;
+      if (tick.retry || tick.polls % COLLECTION_POLLS === 0) {
+        tick.retry = false;
+        return SIGUSR2;
+      }
+      return 0;
+    },
+
+    // inputs: the run's; timeLimitMs: for explored runs, whose limits are kept here.
+    start(inputs, timeLimitMs = Infinity) {
+      this.inputs = inputs;
+      this.polls = 0;
+      this.endReason = null;
+      this.retry = false;
+      if (inputs.mode === "timed") {
+        this.live = this.timed;
+        this.next = realNow() + this.interval;
+        this.nextCollection = realNow() + COLLECTION_INTERVAL_MS;
+      } else {
+        this.live = this.counted;
+        this.deadline = realNow() + timeLimitMs;
+      }
     },
     stop() {
+      this.inputs = null;
       this.next = Infinity;
       this.nextCollection = Infinity;
+      this.deadline = Infinity;
+    },
+    end(reason) {
+      this.endReason ??= reason;
     },
     // The thread was in the runtime's own code: ask again shortly.
     switchSoon() {
-      this.next = performance.now() + RETRY_MS;
+      this.next = realNow() + RETRY_MS;
     },
     collectSoon() {
-      this.nextCollection = performance.now() + RETRY_MS;
+      this.nextCollection = realNow() + RETRY_MS;
+      this.retry = true;
     },
     setSwitchInterval(seconds) {
       this.interval = seconds * 1000;
@@ -62,4 +117,5 @@ export function createTick() {
       this.counter = address;
     },
   };
+  return tick;
 }

@@ -1,103 +1,199 @@
-// The Python runner's worker: loads Pyodide from the site itself and runs one program,
+// The Python runner's worker: loads Pyodide from the site itself and runs a program,
 // whose threads are green threads (see webthreads/__init__.py). This file is the
 // protocol and puts the parts together; each part is a module beside it.
 //
 // Protocol (the page's side is runner/page/worker-handle.js):
-//   worker → page  {type: "ready", jspi, python}
-//   page → worker  {type: "run", code}            (once; may come before "ready")
+//   worker → page  {type: "ready", jspi, python, runtime}
+//   page → worker  {type: "run", code, schedule?}   (once; may come before "ready")
+//                  {type: "explore", code, granularity, budget, seed?, timeLimitSeconds?,
+//                   maxOutputChars?}                (instead of "run")
 //   worker → page  {type: "stdout" | "stderr", text}
 //   worker → page  {type: "timeline", data}        (who ran when: timeline/)
+//   worker → page  {type: "schedule", token, diverged?}  (how to replay the run)
+//   worker → page  {type: "explore-progress" | "explore-done", runs, exhaustive,
+//                   strategy, outcomes}            (explorer.mjs)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
 
+import { explore } from "./explorer.mjs";
 import { createBridge } from "./bridge.mjs";
 import { createClock } from "./clock.mjs";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js"; // served beside this file from runner/page/
 import { loadPython } from "./load.mjs";
 import { createOutput } from "./output.mjs";
 import { createTick } from "./preemption.mjs";
+import { installRunInputs, newKey, recording, replaying, useRunInputs } from "./run-inputs.mjs";
+import { OTHER_CODE, ScheduleError, decodeSchedule, encodeSchedule, hashText } from "./schedule-token.mjs";
 import { withoutStackDump } from "./stdio-filter.mjs";
+
+installRunInputs(); // before Python loads: its clocks and random bytes come through here
 
 const STACK_OVERFLOW =
   "RecursionError: maximum recursion depth exceeded: the program recursed too deeply " +
   "through C code for the browser's stack, which is smaller than CPython's.";
 // What the JavaScript engine says when the stack overflows: V8, then SpiderMonkey.
 const ENGINE_STACK_OVERFLOW = /Maximum call stack size exceeded|too much recursion/;
+const END_REASONS = ["time-limit", "output-limit"]; // why an explored run was ended
 
-let pendingCode = null; // a run that came before Python was ready
-let runRequested = false;
-let runtime = null; // {api, threadEntry, onTimer, runMain}: webthreads/worker_api.py
+let pendingRequest = null; // a request that came before Python was ready
+let requested = false;
+let runtime = null; // {api, threadEntry, onTimer, runMain, made, memory}
 let loadError = null;
-let finished = false;
+let run = null; // the run going on: {inputs, write, decider, resolve, over}
 
 const output = createOutput((message) => postMessage(message));
 const tick = createTick();
-const clock = createClock(() => {
-  if (finished) return;
-  try {
-    runtime.onTimer();
-  } catch (error) {
-    internalError(error);
-  }
-});
+const clock = createClock(
+  () => {
+    if (!run || run.over) return;
+    try {
+      runtime.onTimer();
+    } catch (error) {
+      internalError(error);
+    }
+  },
+  () => run?.inputs,
+);
 
-// timelineJson: the run's timeline (webthreads/timeline.py), when Python ended it.
+// How the run ended, from Python (webthreads/program.py): timelineJson is its timeline.
 function finish(status, reason, message, timelineJson) {
-  if (finished) return;
-  output.close();
-  finished = true;
+  if (!run || run.over) return;
+  run.over = true;
   clock.cancelTimer();
   tick.stop();
-  if (timelineJson) postMessage({ type: "timeline", data: JSON.parse(timelineJson) });
-  const done = { type: "done", status };
-  if (reason) done.reason = reason;
-  if (message) done.message = String(message);
-  postMessage(done);
+  useRunInputs(null);
+  run.resolve({ status, reason, message: message == null ? null : String(message), timelineJson });
 }
 
 function internalError(error) {
   const message = String((error && (error.message || error.type)) || error);
+  if (!run || run.over) return;
   if (ENGINE_STACK_OVERFLOW.test(message)) {
-    output.write("stderr", `${STACK_OVERFLOW}\n`);
+    run.write("stderr", `${STACK_OVERFLOW}\n`);
     finish("error", "exception", STACK_OVERFLOW);
     return;
   }
-  output.write("stderr", `The Python runner failed: ${message}\n`);
+  run.write("stderr", `The Python runner failed: ${message}\n`);
   finish("error", "internal", message);
 }
 
 const bridge = createBridge({
-  output,
+  write: (stream, text) => run && !run.over && run.write(stream, text),
   clock,
   tick,
   finish,
   startStack(ident) {
     runtime.threadEntry.callPromising(ident).catch(internalError);
   },
+  // The scheduler's choices, in runs whose schedule the worker chooses
+  // (webthreads/policy.py ChosenByTheWorker, webthreads/switch_points.py).
+  pick: (...ready) => run.inputs.choice(ready.length, () => run.decider.pick(ready)),
+  choose: (current, ...ready) =>
+    run.inputs.choice(ready.length + 1, () => run.decider.choose(current, ready)),
+  endReason: () =>
+    END_REASONS[run.inputs.choice(END_REASONS.length, () => END_REASONS.indexOf(tick.endReason))],
 });
 
 async function loadRuntime() {
-  const { pyodide, readInt32 } = await loadPython({ interruptBuffer: tick });
+  const { pyodide, readInt32, memory } = await loadPython({ interruptBuffer: tick });
   tick.readInt32 = readInt32;
-  pyodide.setStdout(withoutStackDump((text) => output.write("stdout", text)));
-  pyodide.setStderr(withoutStackDump((text) => output.write("stderr", text)));
+  pyodide.setStdout(withoutStackDump((text) => bridge.output("stdout", text)));
+  pyodide.setStderr(withoutStackDump((text) => bridge.output("stderr", text)));
   const api = pyodide.pyimport("webthreads.worker_api");
   api.attach(bridge);
-  return { api, threadEntry: api.thread_entry, onTimer: api.on_timer, runMain: api.run_main };
+  return {
+    api,
+    threadEntry: api.thread_entry,
+    onTimer: api.on_timer,
+    runMain: api.run_main,
+    made: { python: api.python_version, runtime: api.runtime_id },
+    memory,
+  };
 }
 
-function start(code) {
-  tick.start();
-  runtime.runMain.callPromising(code).catch(internalError);
+// Runs the program once with these inputs (run-inputs.mjs); `write(stream, text)` gets
+// its output. Resolves with how it ended: {status, reason, message, timelineJson}.
+export function runOnce(code, { inputs, write, decider = null, timeLimitMs }) {
+  return new Promise((resolve) => {
+    run = { inputs, write, decider, resolve, over: false };
+    useRunInputs(inputs);
+    tick.start(inputs, timeLimitMs);
+    runtime.runMain.callPromising(code, inputs.mode).catch(internalError);
+  });
+}
+
+// The explorer's door to a run: ends the current one (its limits), and says what was made.
+const explorerParts = {
+  runOnce,
+  endRun: (reason) => tick.end(reason),
+  made: () => runtime.made,
+  memory: () => runtime.memory,
+  post: (message) => postMessage(message),
+};
+
+async function scheduleFor(code, token) {
+  const schedule = await decodeSchedule(token, runtime.made);
+  if (schedule.code !== hashText(code)) throw new ScheduleError(OTHER_CODE);
+  return schedule;
+}
+
+// A Run, recorded, or the replay of a schedule.
+async function runProgram(code, token) {
+  let schedule = null;
+  if (token) {
+    try {
+      schedule = await scheduleFor(code, token);
+    } catch (error) {
+      if (!(error instanceof ScheduleError)) throw error;
+      postMessage({ type: "done", status: "error", reason: "schedule", message: error.message });
+      return;
+    }
+  }
+  const inputs = schedule ? replaying(schedule) : recording(newKey());
+  let printed = hashText("");
+  const write = (stream, text) => {
+    printed = hashText(stream[3] + text, printed); // "o" or "e", then the text
+    output.write(stream, text);
+  };
+  const ended = await runOnce(code, { inputs, write });
+  output.close();
+  if (ended.timelineJson) postMessage({ type: "timeline", data: JSON.parse(ended.timelineJson) });
+  if (ended.reason !== "internal") {
+    if (schedule) {
+      let diverged = inputs.diverged;
+      if (!diverged && printed !== schedule.printed) diverged = "it printed something else";
+      if (!diverged && inputs.unused()) diverged = "it ended before the recorded run did";
+      postMessage({ type: "schedule", token, diverged });
+    } else {
+      const token = await encodeSchedule(inputs.schedule(hashText(code), printed), runtime.made);
+      postMessage({ type: "schedule", token });
+    }
+  }
+  const done = { type: "done", status: ended.status };
+  if (ended.reason) done.reason = ended.reason;
+  if (ended.message) done.message = ended.message;
+  postMessage(done);
+}
+
+function serve(request) {
+  const failed = (error) => {
+    postMessage({ type: "stderr", text: `The Python runner failed: ${error?.message || error}\n` });
+    postMessage({ type: "done", status: "error", reason: "internal", message: String(error?.message || error) });
+  };
+  if (request.type === "explore") explore(String(request.code), request, explorerParts).catch(failed);
+  else runProgram(String(request.code), request.schedule || null).catch(failed);
 }
 
 self.onmessage = (event) => {
   const message = event.data;
-  if (!message || message.type !== "run" || runRequested) return;
-  runRequested = true;
-  if (!hasJspi()) finish("error", "no-jspi", NO_JSPI_MESSAGE);
-  else if (loadError) internalError(loadError);
-  else if (runtime) start(String(message.code));
-  else pendingCode = String(message.code);
+  if (!message || !["run", "explore"].includes(message.type) || requested) return;
+  requested = true;
+  if (!hasJspi()) postMessage({ type: "done", status: "error", reason: "no-jspi", message: NO_JSPI_MESSAGE });
+  else if (loadError) {
+    const text = String(loadError?.message || loadError);
+    postMessage({ type: "stderr", text: `The Python runner failed: ${text}\n` });
+    postMessage({ type: "done", status: "error", reason: "internal", message: text });
+  } else if (runtime) serve(message);
+  else pendingRequest = message;
 };
 
 if (!hasJspi()) {
@@ -106,12 +202,16 @@ if (!hasJspi()) {
   loadRuntime().then(
     (loaded) => {
       runtime = loaded;
-      postMessage({ type: "ready", jspi: true, python: runtime.api.python_version });
-      if (pendingCode !== null) start(pendingCode);
+      postMessage({ type: "ready", jspi: true, ...runtime.made });
+      if (pendingRequest !== null) serve(pendingRequest);
     },
     (error) => {
       loadError = error;
-      if (runRequested) internalError(error);
+      if (requested) {
+        const text = String(error?.message || error);
+        postMessage({ type: "stderr", text: `The Python runner failed: ${text}\n` });
+        postMessage({ type: "done", status: "error", reason: "internal", message: text });
+      }
     },
   );
 }

@@ -1,0 +1,137 @@
+"""Switch points in the program's own code, where the explorer may switch threads.
+
+A normal run is preempted when its time slice is over (``preemption``); a run whose
+schedule the worker chooses (``policy.ChosenByTheWorker``) is switched only here, at
+points counted in the program's execution, never timed, so that the same choices give
+the same run. Three granularities, through ``sys.monitoring`` events in the program's
+code (``main.py``) only, since the runtime and the standard library stand for C code:
+
+- ``switch-points``: where CPython 3.10+ may hand over the GIL: a function's start or
+  resumption, a backward jump (the end of a loop's body) and a call. Never inside
+  ``x += 1``;
+- ``line``: before every line;
+- ``bytecode``: before every instruction that reads or writes what another thread can
+  see, or may run code of its own (what the language allows, and what free-threaded
+  builds show). Instructions on the frame's own locals and constants are left out:
+  a switch before one of them gives the same run as a switch after it.
+
+At each point where another thread could run, the worker is asked
+(``choose(current, *ready)``): 0 goes on, ``i`` switches to the ``i``-th of ``ready``.
+"""
+
+import dis
+import sys
+
+from . import scheduler
+from .preemption import preemptible
+
+PROGRAM = "main.py"
+TOOL = 4  # a tool id that CPython leaves free (debugger 0, coverage 1, profiler 2, optimizer 5)
+
+_monitoring = sys.monitoring
+_DISABLE = _monitoring.DISABLE
+_EVENTS = _monitoring.events
+
+# Instructions that touch only the frame itself: no other thread can tell them apart.
+_LOCAL = {
+    name
+    for name in dis.opmap
+    if name.startswith(("LOAD_FAST", "STORE_FAST", "LOAD_CONST", "POP_JUMP", "JUMP"))
+    or name
+    in {
+        "LOAD_SMALL_INT",
+        "POP_TOP",
+        "PUSH_NULL",
+        "COPY",
+        "SWAP",
+        "NOP",
+        "NOT_TAKEN",
+        "RESUME",
+        "CACHE",
+        "EXTENDED_ARG",
+        "RETURN_VALUE",
+        "RETURN_CONST",
+        "END_FOR",
+        "POP_ITER",
+        "END_SEND",
+        "MAKE_CELL",
+        "COPY_FREE_VARS",
+        "BUILD_TUPLE",
+        "BUILD_LIST",
+        "BUILD_MAP",
+        "BUILD_SLICE",
+        "BUILD_STRING",
+        "LOAD_LOCALS",
+        "UNPACK_SEQUENCE",
+        "TO_BOOL",
+        "UNARY_NOT",
+        "INTERPRETER_EXIT",
+    }
+}
+
+_choose = None
+_policy = None
+
+
+def install(granularity, choose, policy):
+    """Switch threads at ``granularity``'s points from now on, as ``choose`` says."""
+    global _choose, _policy
+    _choose = choose
+    _policy = policy
+    _monitoring.use_tool_id(TOOL, "webthreads")
+    register = _monitoring.register_callback
+    if granularity == "switch-points":
+        register(TOOL, _EVENTS.PY_START, _at_point)
+        register(TOOL, _EVENTS.PY_RESUME, _at_point)
+        register(TOOL, _EVENTS.CALL, _at_call)
+        register(TOOL, _EVENTS.JUMP, _at_jump)
+        events = _EVENTS.PY_START | _EVENTS.PY_RESUME | _EVENTS.CALL | _EVENTS.JUMP
+    elif granularity == "line":
+        register(TOOL, _EVENTS.LINE, _at_point)
+        events = _EVENTS.LINE
+    elif granularity == "bytecode":
+        register(TOOL, _EVENTS.INSTRUCTION, _at_instruction)
+        events = _EVENTS.INSTRUCTION
+    else:
+        raise ValueError(f"unknown granularity: {granularity!r}")
+    _monitoring.set_events(TOOL, events)
+
+
+def _at_point(code, where):
+    if code.co_filename != PROGRAM:
+        return _DISABLE
+    if _policy.ready:
+        _switch_point(sys._getframe(1))
+    return None
+
+
+def _at_call(code, offset, callable, argument):
+    if code.co_filename != PROGRAM:
+        return _DISABLE
+    if _policy.ready:
+        _switch_point(sys._getframe(1))
+    return None
+
+
+def _at_jump(code, source, destination):
+    if code.co_filename != PROGRAM or destination > source:
+        return _DISABLE  # forward jumps are no switch points of CPython's
+    if _policy.ready:
+        _switch_point(sys._getframe(1))
+    return None
+
+
+def _at_instruction(code, offset):
+    if code.co_filename != PROGRAM or dis.opname[code.co_code[offset]] in _LOCAL:
+        return _DISABLE
+    if _policy.ready:
+        _switch_point(sys._getframe(1))
+    return None
+
+
+def _switch_point(frame):
+    ready = _policy.ready
+    choice = _choose(scheduler.current_ident, *[thread.ident for thread in ready])
+    if choice and preemptible(frame):
+        _policy.forced = ready[choice - 1]
+        scheduler.yield_now()

@@ -1,0 +1,121 @@
+// The explorer: runs one program many times, each under another schedule, and counts
+// the outcomes. Every run starts from the interpreter as it was before the first (its
+// memory is copied once and put back before each run), so each is exactly the run a
+// fresh worker would make with that schedule, and its token replays it anywhere. The
+// clocks are virtual: a program that sleeps does not wait.
+//
+// Strategy: a depth-first search of every schedule when the first run's choices are
+// few enough to enumerate them within the budget (the outcome is then proven for every
+// schedule at that granularity), else PCT with depth 3, seeded (explore-strategies.mjs).
+//
+// Messages to the page: {type: "explore-progress"} about every PROGRESS_MS, then
+// {type: "explore-done"}, each with {runs, exhaustive, strategy, outcomes}; an outcome
+// is {stdout, stderr, state, reason, count, schedule}, most frequent first.
+
+import { exhaustive, pct } from "./explore-strategies.mjs";
+import { exploring, newKey, realDateNow, realNow } from "./run-inputs.mjs";
+import { encodeSchedule, hashText } from "./schedule-token.mjs";
+
+export const GRANULARITIES = ["switch-points", "line", "bytecode"];
+const PROGRESS_MS = 100;
+const DEFAULT_BUDGET = 200;
+const PCT_DEPTH = 3;
+
+// A turn of the event loop: the run's Python has left the stack by then.
+function nextTurn() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
+function describe(strategy, runs, exhaustiveDone) {
+  if (exhaustiveDone) return { name: "exhaustive" };
+  if (strategy.name === "pct") return { name: "pct", depth: strategy.depth, seed: strategy.seed };
+  return { name: "exhaustive-partial", runs };
+}
+
+// request: {granularity, budget, seed, timeLimitSeconds, maxOutputChars};
+// parts: {runOnce, endRun, made, memory, post} from the worker.
+export async function explore(code, request, parts) {
+  const granularity = GRANULARITIES.includes(request.granularity) ? request.granularity : "switch-points";
+  const budget = Math.max(1, Math.min(100000, Math.floor(Number(request.budget) || DEFAULT_BUDGET)));
+  const seed = Number.isFinite(Number(request.seed)) ? Number(request.seed) >>> 0 : 1;
+  const timeLimitMs = (Number(request.timeLimitSeconds) || 30) * 1000;
+  const maxChars = Number(request.maxOutputChars) || 2000000;
+  const memory = parts.memory();
+  const image = memory.save();
+  const key = newKey(); // the same random numbers in every run: only the schedule varies
+  const origin = { perf: realNow(), date: realDateNow() };
+  const codeHash = hashText(code);
+  const outcomes = new Map(); // key -> outcome
+  const search = exhaustive();
+  let strategy = search;
+  let runs = 0;
+  let exhaustiveDone = false;
+  let lastPost = realNow();
+
+  const report = (type) => {
+    const list = [...outcomes.values()].sort((a, b) => b.count - a.count);
+    parts.post({
+      type,
+      runs,
+      exhaustive: exhaustiveDone,
+      strategy: describe(strategy, runs, exhaustiveDone),
+      outcomes: list.map(({ stdout, stderr, state, reason, count, schedule }) => ({
+        stdout,
+        stderr,
+        state,
+        reason,
+        count,
+        schedule,
+      })),
+    });
+  };
+
+  while (runs < budget) {
+    const decider = strategy.next();
+    if (!decider) {
+      exhaustiveDone = strategy === search;
+      break;
+    }
+    if (runs > 0) memory.restore(image);
+    const inputs = exploring(granularity, key, origin);
+    const printed = { stdout: "", stderr: "", chars: 0, hash: hashText("") };
+    const write = (stream, text) => {
+      if (printed.chars + text.length > maxChars) {
+        text = text.slice(0, Math.max(0, maxChars - printed.chars));
+        parts.endRun("output-limit");
+      }
+      printed.chars += text.length;
+      printed[stream] += text;
+      printed.hash = hashText(stream[3] + text, printed.hash);
+    };
+    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs });
+    decider.end();
+    runs++;
+    await nextTurn();
+    const state = ended.status === "ok" ? "done" : "error";
+    const reason = ended.reason || null;
+    const outcomeKey = JSON.stringify([printed.stdout, printed.stderr, state, reason]);
+    const known = outcomes.get(outcomeKey);
+    if (known) known.count++;
+    else {
+      const schedule = await encodeSchedule(inputs.schedule(codeHash, printed.hash), parts.made());
+      outcomes.set(outcomeKey, { stdout: printed.stdout, stderr: printed.stderr, state, reason, count: 1, schedule });
+    }
+    if (reason === "internal") break; // the interpreter itself failed: no run after it is worth more
+    if (runs === 1 && search.estimate() > budget) {
+      strategy = pct({ seed, depth: PCT_DEPTH, steps: search.steps() });
+    }
+    if (realNow() - lastPost >= PROGRESS_MS) {
+      lastPost = realNow();
+      report("explore-progress");
+    }
+  }
+  // A search that used the whole budget may have been complete just then.
+  if (!exhaustiveDone && strategy === search && search.next() === null) exhaustiveDone = true;
+  memory.restore(image);
+  report("explore-done");
+}
