@@ -6,7 +6,8 @@
 //   worker → page  {type: "ready", jspi, python, runtime}
 //   page → worker  {type: "run", code, schedule?}   (once; may come before "ready")
 //                  {type: "explore", code, granularity, budget, seed?, timeLimitSeconds?,
-//                   maxOutputChars?}                (instead of "run")
+//                   maxOutputChars?}                (instead of "run"; the worker is as
+//                                                   fresh after it, so more may follow)
 //   worker → page  {type: "stdout" | "stderr", text}
 //   worker → page  {type: "timeline", data}        (who ran when: timeline/)
 //   worker → page  {type: "schedule", token, diverged?}  (how to replay the run)
@@ -34,8 +35,8 @@ const STACK_OVERFLOW =
 const ENGINE_STACK_OVERFLOW = /Maximum call stack size exceeded|too much recursion/;
 const END_REASONS = ["time-limit", "output-limit"]; // why an explored run was ended
 
-let pendingRequest = null; // a request that came before Python was ready
-let requested = false;
+let pendingRequests = []; // requests that came before Python was ready
+let requested = null; // "run" (one only) or "explore" (any number of them)
 let runtime = null; // {api, threadEntry, onTimer, runMain, made, memory}
 let loadError = null;
 let run = null; // the run going on: {inputs, write, decider, resolve, over}
@@ -174,26 +175,31 @@ async function runProgram(code, token) {
   postMessage(done);
 }
 
+let exploring = Promise.resolve(); // explorations, one after the other
+
 function serve(request) {
   const failed = (error) => {
     postMessage({ type: "stderr", text: `The Python runner failed: ${error?.message || error}\n` });
     postMessage({ type: "done", status: "error", reason: "internal", message: String(error?.message || error) });
   };
-  if (request.type === "explore") explore(String(request.code), request, explorerParts).catch(failed);
+  if (request.type === "explore") {
+    exploring = exploring.then(() => explore(String(request.code), request, explorerParts).catch(failed));
+  }
   else runProgram(String(request.code), request.schedule || null).catch(failed);
 }
 
 self.onmessage = (event) => {
   const message = event.data;
-  if (!message || !["run", "explore"].includes(message.type) || requested) return;
-  requested = true;
+  if (!message || !["run", "explore"].includes(message.type)) return;
+  if (requested && !(message.type === "explore" && requested === "explore")) return;
+  requested = message.type;
   if (!hasJspi()) postMessage({ type: "done", status: "error", reason: "no-jspi", message: NO_JSPI_MESSAGE });
   else if (loadError) {
     const text = String(loadError?.message || loadError);
     postMessage({ type: "stderr", text: `The Python runner failed: ${text}\n` });
     postMessage({ type: "done", status: "error", reason: "internal", message: text });
   } else if (runtime) serve(message);
-  else pendingRequest = message;
+  else pendingRequests.push(message);
 };
 
 if (!hasJspi()) {
@@ -203,7 +209,7 @@ if (!hasJspi()) {
     (loaded) => {
       runtime = loaded;
       postMessage({ type: "ready", jspi: true, ...runtime.made });
-      if (pendingRequest !== null) serve(pendingRequest);
+      pendingRequests.splice(0).forEach(serve);
     },
     (error) => {
       loadError = error;
