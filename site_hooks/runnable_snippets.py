@@ -57,6 +57,19 @@ LOCAL_ONLY_MODULES = {
 PROCESS_POOL_REASON = "it starts processes with <code>ProcessPoolExecutor</code>."
 INPUT_REASON = "it reads what you type with <code>input()</code>."
 
+# Calls that start a thread (or make what starts one), and the classes a program's own
+# thread class derives from: a program with one of them gets an Explore button.
+THREAD_STARTERS = {
+    "Thread",
+    "Timer",
+    "ThreadPoolExecutor",
+    "start_new_thread",
+    "start_joinable_thread",
+    "to_thread",
+    "run_in_executor",
+}
+THREAD_CLASSES = {"Thread", "Timer"}
+
 
 @dataclass
 class Block:
@@ -136,6 +149,41 @@ def local_only_reason(source: str) -> str | None:
         ):
             return INPUT_REASON
     return None
+
+
+def _called_name(node: ast.expr) -> str | None:
+    """`f` for `f(...)` and `module.f(...)`."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def starts_threads(source: str) -> bool:
+    """Whether a program starts threads of its own: then its schedules can differ, and
+    the explorer has something to show."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    nodes = list(ast.walk(tree))
+    starters, classes = set(THREAD_STARTERS), set(THREAD_CLASSES)
+    for node in nodes:  # `from threading import Thread as T` starts threads with T
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.asname and alias.name in THREAD_STARTERS:
+                    starters.add(alias.asname)
+                if alias.asname and alias.name in THREAD_CLASSES:
+                    classes.add(alias.asname)
+    for node in nodes:
+        if isinstance(node, ast.Call) and _called_name(node.func) in starters:
+            return True
+        if isinstance(node, ast.ClassDef) and any(
+            _called_name(base) in classes for base in node.bases
+        ):
+            return True
+    return False
 
 
 def displayed_source(path: Path) -> str:
@@ -225,5 +273,7 @@ def _runner_html(block: Block, code_html: str, bases: list[Path], playground: st
         "data-source": source,
         "data-expected": json.dumps(recorded_output(source)),
     }
+    if starts_threads(source):
+        attrs["data-starts-threads"] = ""
     rendered = " ".join(f'{key}="{html.escape(value)}"' for key, value in attrs.items())
     return f'<div class="runner" {rendered}>{code_html}</div>'

@@ -143,6 +143,32 @@ def test_programs_a_browser_cannot_run(source: str, needs: str | None) -> None:
         assert reason is not None and f"<code>{needs}</code>" in reason
 
 
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [
+        ("import threading\nthreading.Thread(target=print).start()\n", True),
+        ("from threading import Thread\nThread(target=print).start()\n", True),
+        ("import threading\nthreading.Timer(1, print).start()\n", True),
+        ("from concurrent.futures import ThreadPoolExecutor as P\nP().submit(print)\n", True),
+        (
+            "from concurrent import futures\nwith futures.ThreadPoolExecutor() as p:\n    pass\n",
+            True,
+        ),
+        ("import _thread\n_thread.start_new_thread(print, ())\n", True),
+        ("import asyncio\nasyncio.run(asyncio.to_thread(print))\n", True),
+        ("import threading\nclass Worker(threading.Thread):\n    pass\n", True),
+        # Threading's tools used by the main thread alone, or no threads at all.
+        ("import threading\nlock = threading.Lock()\nwith lock:\n    print(1)\n", False),
+        ("import threading\nprint(threading.current_thread().name)\n", False),
+        ("import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n", False),
+        ("# a Thread( in a comment\nprint('Thread(')\n", False),
+        ("def broken(:\n", False),
+    ],
+)
+def test_which_programs_start_threads(source: str, starts: bool) -> None:
+    assert hook.starts_threads(source) is starts
+
+
 def test_the_source_is_shown_without_section_markers(tmp_path: Path) -> None:
     path = tmp_path / "a.py"
     path.write_text(
@@ -170,6 +196,9 @@ def build(project: Path, page: str) -> subprocess.CompletedProcess:
         "# --8<-- [end:main]\n"
     )
     (snippets / "child.py").write_text("import subprocess\n\nsubprocess.run(['true'])\n")
+    (snippets / "pair.py").write_text(
+        "import threading\n\nthreading.Thread(target=print, args=('hi',)).start()\n"
+    )
     (project / "extra").mkdir()
     (project / "extra" / "more.py").write_text("print('more')\n")
     docs = project / "docs"
@@ -249,6 +278,34 @@ def test_a_built_page(tmp_path: Path) -> None:
 
     local = re.search(r'<div class="runner runner--local-only"[^>]*>.*?</p></div>', page, re.DOTALL)
     assert local and "Runs with a local Python only: it starts other programs" in local[0]
+
+
+@pytest.mark.timeout(120)
+def test_a_program_that_starts_threads_is_marked(tmp_path: Path) -> None:
+    """Its runner gets `data-starts-threads`, for the Explore button; one that only
+    imports threading does not."""
+    result = build(
+        tmp_path,
+        """\
+        # Page
+
+        ```python
+        --8<-- "ch/hello.py"
+        ```
+
+        ```python
+        --8<-- "ch/pair.py"
+        ```
+        """,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text()
+    runners = re.findall(r'<div class="runner" ([^>]*)>', page)
+    marked = {
+        re.search(r'data-snippet="([^"]*)"', attrs)[1]: "data-starts-threads" in attrs
+        for attrs in runners
+    }
+    assert marked == {"ch/hello.py": False, "ch/pair.py": True}
 
 
 @pytest.mark.timeout(120)
