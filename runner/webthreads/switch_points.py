@@ -15,8 +15,12 @@ code (``main.py``) only, since the runtime and the standard library stand for C 
   builds show). Instructions on the frame's own locals and constants are left out:
   a switch before one of them gives the same run as a switch after it.
 
-At each point where another thread could run, the worker is asked
-(``choose(current, *ready)``): 0 goes on, ``i`` switches to the ``i``-th of ``ready``.
+At each point where another thread could run (counted: ``points``), the worker may be
+asked, ``choose(points, current, *ready)``. Its answer is ``choice + (len(ready) + 1) *
+skip``: ``choice`` 0 goes on, ``i`` switches to the ``i``-th of ``ready``; then ``skip``
+more points pass without asking, unless the number of runnable threads changes (a
+thread woken or started may change the worker's mind). Asking costs a call into
+JavaScript; a strategy that knows where it will switch (PCT) asks rarely.
 """
 
 import dis
@@ -71,6 +75,10 @@ _LOCAL = {
 
 _choose = None
 _policy = None
+_local_offsets = {}  # code -> offsets of its instructions that are no switch points
+points = 0  # switch points passed with another thread runnable
+_ask_at = 0  # the next point at which the worker is asked
+_asked_with = -1  # how many threads were runnable then
 
 
 def install(granularity, choose, policy):
@@ -122,7 +130,16 @@ def _at_jump(code, source, destination):
 
 
 def _at_instruction(code, offset):
-    if code.co_filename != PROGRAM or dis.opname[code.co_code[offset]] in _LOCAL:
+    local = _local_offsets.get(code)
+    if local is None:
+        if code.co_filename != PROGRAM:
+            return _DISABLE
+        local = _local_offsets[code] = {
+            instruction.offset
+            for instruction in dis.get_instructions(code)
+            if instruction.opname in _LOCAL
+        }
+    if offset in local:
         return _DISABLE
     if _policy.ready:
         _switch_point(sys._getframe(1))
@@ -130,8 +147,16 @@ def _at_instruction(code, offset):
 
 
 def _switch_point(frame):
+    global points, _ask_at, _asked_with
     ready = _policy.ready
-    choice = _choose(scheduler.current_ident, *[thread.ident for thread in ready])
+    points += 1
+    if points < _ask_at and len(ready) == _asked_with:
+        return
+    options = len(ready) + 1
+    answer = _choose(points, scheduler.current_ident, *[thread.ident for thread in ready])
+    choice = answer % options
+    _ask_at = points + 1 + answer // options
+    _asked_with = len(ready)
     if choice and preemptible(frame):
         _policy.forced = ready[choice - 1]
         scheduler.yield_now()

@@ -1,12 +1,15 @@
 // How the explorer chooses a schedule for each run. A run asks at each choice: at a
-// switch point, `choose(current, ready)` (0 lets `current` go on, i switches to
-// ready[i - 1]); when the running thread blocks, ends or gives way, `pick(ready)` (an
-// index into `ready`). Idents are the threads', `ready` in the order they became
+// switch point, `choose(points, current, ready)`, where `points` counts the switch
+// points so far (webthreads/switch_points.py): the answer is `choice + (ready.length +
+// 1) * skip`, where choice 0 lets `current` go on and i switches to ready[i - 1], and
+// `skip` points pass without asking; when the running thread blocks, ends or gives
+// way, `pick(ready)` (an index into `ready`). Idents are the threads', `ready` in the order they became
 // runnable. Each strategy gives a fresh decider per run (`next()`), or null when it has
 // nothing left to try.
 //
 // - exhaustive: depth-first through every sequence of choices, each exactly once (the
-//   first run makes no switch at all); finished when none is left.
+//   first run makes no switch at all); finished when none is left. It asks at every
+//   switch point.
 // - pct: Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010): threads get
 //   random distinct priorities, the highest runnable one runs, and at `depth - 1`
 //   random steps of the run the running thread drops below all others. A bug that
@@ -28,7 +31,7 @@ export function seededRandom(seed) {
 export function exhaustive() {
   const path = []; // the choices of the last run: {chosen, options}
   let started = false;
-  let steps = 0;
+  let points = 0;
   let size = 1; // how many runs the first run's choices alone would make
 
   function decide(at, options) {
@@ -54,28 +57,65 @@ export function exhaustive() {
       started = true;
       let at = 0;
       return {
-        choose: (current, ready) => decide(at++, ready.length + 1),
+        choose(seen, current, ready) {
+          points = Math.max(points, seen);
+          return decide(at++, ready.length + 1);
+        },
         pick: (ready) => decide(at++, ready.length),
         end() {
-          steps = Math.max(steps, at);
           if (size === 1) size = path.reduce((product, node) => product * node.options, 1);
         },
       };
     },
-    // After the first run: how many runs a search of its choices alone would take.
+    // After the first run: how many runs a search of its choices alone would take, and
+    // how many switch points the longest run had.
     estimate: () => size,
-    steps: () => steps,
+    points: () => points,
   };
 }
 
-export function pct({ seed = 1, depth = 3, steps = 1 } = {}) {
+const MOST_SKIPPED = 2 ** 30;
+
+// Two runs for each switch point of the first run: each switches, at that point, to
+// the thread that has waited longest, and makes no other preemption; when a thread
+// blocks, the first runs the thread that has waited longest, the second the one that
+// became runnable last. Most outcomes that one preemption can cause (the bound 1 of
+// CHESS's iterative preemption bounding) come out of them, for certain, in twice as
+// many runs as there are points.
+export function singlePreemptions({ points }) {
+  let run = 0;
+  return {
+    name: "single-preemptions",
+    runs: 2 * points,
+    next() {
+      if (run >= 2 * points) return null;
+      const switchAt = 1 + Math.floor(run / 2);
+      const lastFirst = run % 2 === 1;
+      run++;
+      return {
+        choose(seen, current, ready) {
+          const options = ready.length + 1;
+          if (seen < switchAt) return options * (switchAt - seen - 1);
+          return (seen === switchAt ? 1 : 0) + options * MOST_SKIPPED;
+        },
+        pick: (ready) => (lastFirst ? ready.length - 1 : 0),
+        end() {},
+      };
+    },
+  };
+}
+
+// points: how many switch points a run has (the first run's count), among which the
+// priority changes fall.
+export function pct({ seed = 1, depth = 3, points = 1 } = {}) {
   const random = seededRandom(seed);
-  let longest = Math.max(1, steps);
+  const longest = Math.max(1, points);
 
   return {
     name: "pct",
     depth,
     seed,
+    points: longest,
     next() {
       const priority = new Map(); // ident -> priority; the highest runs
       let lowered = 0; // priorities given at change points: below every first priority
@@ -83,7 +123,7 @@ export function pct({ seed = 1, depth = 3, steps = 1 } = {}) {
       while (changes.size < Math.min(depth - 1, longest)) {
         changes.add(1 + Math.floor(random() * longest));
       }
-      let step = 0;
+      const order = [...changes].sort((a, b) => a - b);
       const of = (ident) => {
         if (!priority.has(ident)) priority.set(ident, depth + random());
         return priority.get(ident);
@@ -94,18 +134,14 @@ export function pct({ seed = 1, depth = 3, steps = 1 } = {}) {
         return best;
       };
       return {
-        choose(current, ready) {
-          step++;
-          if (changes.has(step)) priority.set(current, -++lowered);
-          return highest([current, ...ready]);
+        choose(points, current, ready) {
+          if (changes.has(points)) priority.set(current, -++lowered);
+          const next = order.find((change) => change > points) ?? Infinity;
+          const skip = Math.min(next - points - 1, MOST_SKIPPED);
+          return highest([current, ...ready]) + (ready.length + 1) * skip;
         },
-        pick(ready) {
-          step++;
-          return highest(ready);
-        },
-        end() {
-          longest = Math.max(longest, step);
-        },
+        pick: (ready) => highest(ready),
+        end() {},
       };
     },
   };

@@ -4,15 +4,17 @@
 // fresh worker would make with that schedule, and its token replays it anywhere. The
 // clocks are virtual: a program that sleeps does not wait.
 //
-// Strategy: a depth-first search of every schedule when the first run's choices are
-// few enough to enumerate them within the budget (the outcome is then proven for every
-// schedule at that granularity), else PCT with depth 3, seeded (explore-strategies.mjs).
+// Strategy (explore-strategies.mjs): a depth-first search of every schedule when the
+// first run's choices are few enough to enumerate them within the budget (the outcome
+// is then proven for every schedule at that granularity); else, when the first run had
+// few enough switch points, two runs with a single preemption at each of them (at
+// most three quarters of the budget); then PCT with depth 3, seeded, for the rest.
 //
 // Messages to the page: {type: "explore-progress"} about every PROGRESS_MS, then
 // {type: "explore-done"}, each with {runs, exhaustive, strategy, outcomes}; an outcome
 // is {stdout, stderr, state, reason, count, schedule}, most frequent first.
 
-import { exhaustive, pct } from "./explore-strategies.mjs";
+import { exhaustive, pct, singlePreemptions } from "./explore-strategies.mjs";
 import { exploring, newKey, realDateNow, realNow } from "./run-inputs.mjs";
 import { encodeSchedule, hashText } from "./schedule-token.mjs";
 
@@ -30,10 +32,16 @@ function nextTurn() {
   });
 }
 
-function describe(strategy, runs, exhaustiveDone) {
+// What was done, for the page to say: {name: "exhaustive"} when every schedule was
+// run; else {name: "sampled", points, singlePreemptions, pct: {depth, seed} | null}.
+function describe(search, sweepRuns, sampling, exhaustiveDone) {
   if (exhaustiveDone) return { name: "exhaustive" };
-  if (strategy.name === "pct") return { name: "pct", depth: strategy.depth, seed: strategy.seed };
-  return { name: "exhaustive-partial", runs };
+  return {
+    name: "sampled",
+    points: search.points(),
+    singlePreemptions: sweepRuns || 0,
+    pct: sampling ? { depth: sampling.depth, seed: sampling.seed } : null,
+  };
 }
 
 // request: {granularity, budget, seed, timeLimitSeconds, maxOutputChars};
@@ -51,7 +59,10 @@ export async function explore(code, request, parts) {
   const codeHash = hashText(code);
   const outcomes = new Map(); // key -> outcome
   const search = exhaustive();
-  let strategy = search;
+  let plan = [search]; // the strategies still to use, in turn
+  let sweep = null; // the single preemptions, if they are tried
+  let sweepRuns = 0;
+  let sampling = null; // PCT, if it is used
   let runs = 0;
   let exhaustiveDone = false;
   let lastPost = realNow();
@@ -62,7 +73,7 @@ export async function explore(code, request, parts) {
       type,
       runs,
       exhaustive: exhaustiveDone,
-      strategy: describe(strategy, runs, exhaustiveDone),
+      strategy: describe(search, sweep && sweepRuns, sampling, exhaustiveDone),
       outcomes: list.map(({ stdout, stderr, state, reason, count, schedule }) => ({
         stdout,
         stderr,
@@ -75,11 +86,13 @@ export async function explore(code, request, parts) {
   };
 
   while (runs < budget) {
-    const decider = strategy.next();
-    if (!decider) {
-      exhaustiveDone = strategy === search;
-      break;
+    let decider = null;
+    while (plan.length && !(decider = plan[0].next())) {
+      if (plan[0] === search) exhaustiveDone = true; // every schedule has run
+      plan = exhaustiveDone ? [] : plan.slice(1);
     }
+    if (!decider) break;
+    if (plan[0] === sweep) sweepRuns++;
     if (runs > 0) memory.restore(image);
     const inputs = exploring(granularity, key, origin);
     const printed = { stdout: "", stderr: "", chars: 0, hash: hashText("") };
@@ -107,7 +120,11 @@ export async function explore(code, request, parts) {
     }
     if (reason === "internal") break; // the interpreter itself failed: no run after it is worth more
     if (runs === 1 && search.estimate() > budget) {
-      strategy = pct({ seed, depth: PCT_DEPTH, steps: search.steps() });
+      // Too many schedules to run them all: one preemption at each point if they are
+      // few, then PCT.
+      plan = [];
+      if (2 * search.points() <= ((budget - 1) * 3) / 4) plan.push((sweep = singlePreemptions({ points: search.points() })));
+      plan.push((sampling = pct({ seed, depth: PCT_DEPTH, points: search.points() })));
     }
     if (realNow() - lastPost >= PROGRESS_MS) {
       lastPost = realNow();
@@ -115,7 +132,7 @@ export async function explore(code, request, parts) {
     }
   }
   // A search that used the whole budget may have been complete just then.
-  if (!exhaustiveDone && strategy === search && search.next() === null) exhaustiveDone = true;
+  if (!exhaustiveDone && plan[0] === search && search.next() === null) exhaustiveDone = true;
   memory.restore(image);
   report("explore-done");
 }

@@ -88,8 +88,8 @@ const bridge = createBridge({
   // The scheduler's choices, in runs whose schedule the worker chooses
   // (webthreads/policy.py ChosenByTheWorker, webthreads/switch_points.py).
   pick: (...ready) => run.inputs.choice(ready.length, () => run.decider.pick(ready)),
-  choose: (current, ...ready) =>
-    run.inputs.choice(ready.length + 1, () => run.decider.choose(current, ready)),
+  choose: (points, current, ...ready) =>
+    run.inputs.choice(Infinity, () => run.decider.choose(points, current, ready)),
   endReason: () =>
     END_REASONS[run.inputs.choice(END_REASONS.length, () => END_REASONS.indexOf(tick.endReason))],
 });
