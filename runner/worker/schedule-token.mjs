@@ -114,13 +114,16 @@ class Reader {
 
 // Clock readings in milliseconds, as performance.now() and Date.now() give them: each
 // is stored as the change from the one before in whole microseconds when that gives
-// back the very same number, else as the number itself (1, then 8 bytes).
+// back the very same number (and is not too large), else as the number itself (1, then
+// 8 bytes).
 function writeTimes(writer, times) {
   writer.varint(times.length);
   let previous = 0;
   for (const time of times) {
     const micros = Math.round(time * 1000);
-    if (micros / 1000 === time && Number.isSafeInteger(micros)) {
+    // A change stored as 4 times itself must stay a safe integer: a time of day is
+    // about 2**51 microseconds after 1970 some time in 2041.
+    if (micros / 1000 === time && Number.isSafeInteger(4 * (micros - previous))) {
       writer.signed(2 * (micros - previous)); // even: a change in microseconds
       previous = micros;
     } else {
