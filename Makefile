@@ -55,8 +55,9 @@ update-examples: setup  ## Rewrite the `#>` output comments from real runs
 stress: setup  ## Run the snippet tests 20 times in a row with both cores busy
 	$(BIN)/python tests/stress.py --runs 20
 
-bench: setup  ## Time the in-browser runner against CPython (not part of `make test`)
+bench: setup  ## Time the in-browser runner against CPython, and its schedules (not part of `make test`)
 	$(BIN)/python bench/browser_bench.py
+	$(BIN)/python bench/schedule_bench.py
 
 lint: setup  ## Lint the project's Python
 	$(BIN)/ruff check .
