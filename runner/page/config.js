@@ -12,6 +12,8 @@ const DEFAULT_LIMITS = {
   maxOutputChars: 2000000,
   // Only for a worker that never answers; a slow network gets plenty of time.
   loadTimeoutSeconds: 120,
+  // The most schedules one press of Explore runs.
+  exploreBudget: 200,
 };
 
 // Limits for one run: the defaults, then `window.runnerConfig` (for tests and

@@ -1,8 +1,9 @@
 // The playground page: a program to edit and run, opened from and shared as a link
-// `playground/#code=<base64url of the program>`.
+// `playground/#code=<base64url of the program>`, with `&schedule=<token>` when the link
+// holds a recorded run of it too: Run then replays that run, once.
 import { button } from "./buttons.js";
 import { createCodeEditor } from "./code-editor.js";
-import { codeFromHash, playgroundLink } from "./code-link.js";
+import { linkFromHash, playgroundLink } from "./code-link.js";
 import { playgroundUrl } from "./config.js";
 import { RunControls } from "./run-controls.js";
 
@@ -26,9 +27,29 @@ for thread in threads:
 print("all done")
 `;
 
+const CODE_UNREADABLE = "The code in this link could not be read, so the playground shows its own example.";
+const SCHEDULE_UNREADABLE =
+  "The recorded run in this link could not be read: Run runs the code afresh and records a new one.";
+const SCHEDULE_READY = "This link holds a recorded run of this code: Run replays it.";
+const SCHEDULE_FOR_OLD_CODE =
+  "The link's recorded run was for the code as it was in the link, so this run is a new one.";
+
 export function mountPlayground(root, pool) {
   const editor = createCodeEditor({ code: "", label: "Python code" });
-  const controls = new RunControls(root, { pool, getCode: () => editor.textarea.value });
+  // The link's recorded run, {code, token}, until the first Run uses it (or not).
+  let fromLink = null;
+  const controls = new RunControls(root, {
+    pool,
+    getCode: () => editor.textarea.value,
+    // A Run: the link's recorded run if the code is still the link's; recorded anew after.
+    adjustRun(options) {
+      if (!fromLink || options.schedule) return options;
+      const { code, token } = fromLink;
+      fromLink = null;
+      if (options.code === code) return { ...options, schedule: token };
+      return { ...options, notes: [...options.notes, SCHEDULE_FOR_OLD_CODE] };
+    },
+  });
   const copyButton = button("Copy link", "link");
   const copyStatus = document.createElement("span");
   copyStatus.className = "runner-copy-status";
@@ -36,18 +57,35 @@ export function mountPlayground(root, pool) {
   controls.addButtons(copyButton, copyStatus);
 
   function load() {
+    fromLink = null;
+    let link = null;
+    let message = "";
     try {
-      editor.textarea.value = codeFromHash(location.hash) ?? STARTER;
-      copyStatus.textContent = "";
+      link = linkFromHash(location.hash);
     } catch {
-      editor.textarea.value = STARTER;
-      copyStatus.textContent = "The code in this link could not be read.";
+      message = CODE_UNREADABLE;
     }
+    if (link?.scheduleUnreadable) message = SCHEDULE_UNREADABLE;
+    else if (link?.schedule) {
+      fromLink = { code: link.code, token: link.schedule };
+      message = SCHEDULE_READY;
+    }
+    editor.textarea.value = link ? link.code : STARTER;
+    copyStatus.textContent = message;
     editor.fit();
   }
 
+  // The token to put in a link for this code: the last run's, if it ran this code.
+  function scheduleOf(code) {
+    const last = controls.lastRun;
+    if (last?.token && last.code === code) return last.token;
+    if (fromLink?.code === code) return fromLink.token;
+    return null;
+  }
+
   copyButton.addEventListener("click", async () => {
-    const link = playgroundLink(playgroundUrl, editor.textarea.value);
+    const code = editor.textarea.value;
+    const link = playgroundLink(playgroundUrl, code, scheduleOf(code));
     // The address bar holds the link too, so it can be copied from there as well.
     history.replaceState(null, "", link);
     try {
@@ -62,4 +100,5 @@ export function mountPlayground(root, pool) {
 
   load();
   root.replaceChildren(editor.textarea, editor.hint, controls.toolbar, controls.panel);
+  return controls;
 }

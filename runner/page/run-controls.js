@@ -1,8 +1,9 @@
-// Run and Stop, the state label and the output panel of one runner, shared by the
-// snippets on the chapter pages and by the playground. The runner's root element
-// carries `data-state` (idle, loading, running, done, error, stopped) and, after an
-// error or a stop, `data-reason`. A run dispatches `runner-started` on the root, and
-// `runner-finished` when it ends.
+// Run, Stop and Replay, the state label and the output panel of one runner, shared by
+// the snippets on the chapter pages and by the playground. The runner's root element
+// carries `data-state` (idle, loading, running, done, error, stopped), after an error or
+// a stop `data-reason`, and after a run that was recorded `data-schedule`, the token
+// that replays it. A run dispatches `runner-started` on the root, and `runner-finished`
+// when it ends.
 import { button } from "./buttons.js";
 import { limitsFor } from "./config.js";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js";
@@ -18,22 +19,31 @@ const LABELS = {
   error: "Error",
   stopped: "Stopped",
 };
+const REPLAYING = "Replaying…";
+const OTHER_CODE_REPLAYED = "This replays the code as it was when it ran, not the code as it is now.";
 
 export class RunControls {
-  constructor(root, { pool, getCode, recordedOutput = null }) {
-    Object.assign(this, { root, pool, getCode, recordedOutput });
+  // adjustRun(options) may change what a run will run ({code, schedule, notes}): the
+  // playground replays its link's recorded run that way.
+  constructor(root, { pool, getCode, recordedOutput = null, adjustRun = (options) => options }) {
+    Object.assign(this, { root, pool, getCode, recordedOutput, adjustRun });
     this.session = null;
     this.ended = null; // resolves the promise run() returned
+    this.lastRun = null; // {code, token, replay} of the last run; token once it came
+    this.exploration = null; // an exploration going on (explore-panel.js): Stop ends it
 
     this.runButton = button("Run", "run", { className: "runner-button--run" });
     this.runButtons = [this.runButton]; // buttons that start a run
     this.stopButton = button("Stop", "stop");
+    // Shown once a run has been recorded: runs its code again, exactly as it ran.
+    this.replayButton = button("Replay", "replay");
+    this.replayButton.hidden = true;
     this.status = document.createElement("span");
     this.status.className = "runner-status";
     this.status.setAttribute("role", "status");
     this.toolbar = document.createElement("div");
     this.toolbar.className = "runner-toolbar";
-    this.toolbar.append(this.runButton, this.stopButton, this.status);
+    this.toolbar.append(this.runButton, this.stopButton, this.replayButton, this.status);
 
     this.log = new OutputLog();
     this.about = document.createElement("span");
@@ -52,6 +62,7 @@ export class RunControls {
 
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
+    this.replayButton.addEventListener("click", () => this.replay());
     // Someone about to press Run: start loading Python now.
     for (const event of ["pointerenter", "focus"]) {
       this.runButton.addEventListener(event, () => hasJspi() && this.pool.warm());
@@ -65,7 +76,7 @@ export class RunControls {
     this.show("idle", {});
   }
 
-  // More buttons, placed after Run and Stop.
+  // More buttons, placed after Run, Stop and Replay.
   addButtons(...elements) {
     this.status.before(...elements);
   }
@@ -79,68 +90,125 @@ export class RunControls {
   }
 
   get busy() {
-    return this.session !== null;
+    return this.session !== null || this.exploration !== null;
   }
 
   // Runs the code, showing its output. Returns a promise of how the run ended,
-  // { state, reason, message, stdout, stderr }, or null when a run is going already.
-  run() {
+  // { state, reason, message, stdout, stderr, schedule }, or null when something runs
+  // already. With `schedule` (a token) the run is the replay of a recorded one; `notes`
+  // are the runner's words shown before the output.
+  run(options = {}) {
     if (this.busy) return null;
+    const { code, schedule, notes } = this.adjustRun({ code: this.getCode(), schedule: null, notes: [], ...options });
     const limits = limitsFor(this.root);
     const ended = new Promise((resolve) => (this.ended = resolve));
     this.log.reset(limits);
+    for (const note of notes) this.log.note(note);
     this.timeline.reset();
     this.about.textContent = "";
     this.panel.hidden = false;
+    this.lastRun = { code, token: null, replay: Boolean(schedule) };
+    delete this.root.dataset.schedule;
     this.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
     this.session = new RunSession({
       pool: this.pool,
-      code: this.getCode(),
+      code,
+      schedule,
       limits,
       log: this.log,
       onChange: (state, detail) => this.show(state, detail, limits),
       onTimeline: (data) => this.timeline.receive(data),
+      onSchedule: ({ token }) => {
+        this.lastRun.token = token;
+        this.root.dataset.schedule = token;
+      },
     });
     this.session.start();
     return ended;
   }
 
+  // Runs `code` again under `token`, by default the last run's: its output replaces
+  // the log, as Run's does. Returns what run() returns.
+  replay(code = this.lastRun?.code, token = this.lastRun?.token) {
+    if (this.busy || !token) return null;
+    const notes = code === this.getCode() ? [] : [OTHER_CODE_REPLAYED];
+    return this.run({ code, schedule: token, notes });
+  }
+
   stop() {
-    this.session?.stop();
+    if (this.session) this.session.stop();
+    else this.exploration?.stop();
+  }
+
+  // An exploration starts (its session, with stop()) or ends (null): while it goes,
+  // nothing else runs, and Stop ends it.
+  setExploration(session) {
+    this.exploration = session;
+    this.updateButtons();
+  }
+
+  updateButtons() {
+    for (const runButton of this.runButtons) runButton.setAttribute("aria-disabled", String(this.busy));
+    this.stopButton.setAttribute("aria-disabled", String(!this.busy));
+    if (this.lastRun?.token) this.replayButton.hidden = false; // and stays, disabled when useless
+    this.replayButton.setAttribute("aria-disabled", String(this.busy || !this.lastRun?.token));
   }
 
   show(state, detail, limits) {
     const final = isFinal(state);
+    const replay = Boolean(this.lastRun?.replay);
     if (final) this.session = null;
-    if (detail.python) this.about.textContent = `Python ${detail.python} in your browser`;
+    // A stopped run was not recorded to its end: there is nothing to replay.
+    if (state === "stopped" && this.lastRun) {
+      this.lastRun.token = null;
+      delete this.root.dataset.schedule;
+    }
+    if (detail.python) {
+      this.about.textContent = `Python ${detail.python} in your browser${replay ? " · a replay" : ""}`;
+    }
     if (final && detail.seconds != null) this.about.textContent += ` · ${detail.seconds.toFixed(2)} s`;
     this.explain(detail, limits);
     this.log.flush();
 
+    // A replay that went its own way is not the recorded run: "schedule" says so.
+    const reason = detail.reason || (detail.diverged ? "schedule" : null);
     this.root.dataset.state = state;
-    if (detail.reason) this.root.dataset.reason = detail.reason;
+    if (reason) this.root.dataset.reason = reason;
     else delete this.root.dataset.reason;
-    this.status.textContent = detail.reason === "no-jspi" ? "Not supported in this browser" : LABELS[state];
-    for (const runButton of this.runButtons) runButton.setAttribute("aria-disabled", String(this.busy));
-    this.stopButton.setAttribute("aria-disabled", String(!this.busy));
+    this.status.textContent = this.label(state, detail.reason, replay);
+    this.updateButtons();
     // For other scripts on the page, such as an exercise's check.
     if (final) {
       this.timeline.finish();
-      const result = { state, reason: detail.reason || null, stdout: this.log.text("stdout") };
+      const result = { state, reason, stdout: this.log.text("stdout") };
       this.root.dispatchEvent(new CustomEvent("runner-finished", { bubbles: true, detail: result }));
       const ended = this.ended;
       this.ended = null;
-      ended?.({ ...result, message: detail.message || null, stderr: this.log.text("stderr") });
+      ended?.({
+        ...result,
+        message: detail.message || null,
+        stderr: this.log.text("stderr"),
+        schedule: this.lastRun?.token || null,
+      });
     }
+  }
+
+  label(state, reason, replay) {
+    if (reason === "no-jspi") return "Not supported in this browser";
+    return state === "running" && replay ? REPLAYING : LABELS[state];
   }
 
   // The runner's own words about how a run ended; the program's traceback or the
   // deadlock report already came on stderr.
-  explain({ reason, message, workerFailed }, limits) {
+  explain({ reason, message, workerFailed, diverged }, limits) {
     const log = this.log;
+    if (diverged) log.note(`This replay did not follow the recorded run: ${diverged}.`, "error");
     switch (reason) {
       case "stop":
         return log.note("Stopped.");
+      case "schedule":
+        // The worker's sentence: why this token cannot be replayed here.
+        return log.note(message || "This schedule cannot be replayed here.", "error");
       case "time-limit":
         return log.note(`Stopped after ${limits.timeLimitSeconds} s, the time limit for a run.`, "error");
       case "output-limit":

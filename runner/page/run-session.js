@@ -13,8 +13,21 @@ export function isFinal(state) {
 export class RunSession {
   // log: what the program prints goes to `log.write(stream, text)`, which returns
   // false once the output cap is reached. onChange(state, detail) follows the run.
-  constructor({ pool, code, limits, log, onChange = () => {}, onTimeline = () => {} }) {
-    Object.assign(this, { pool, code, limits, log, onChange, onTimeline });
+  // With `schedule` (a token) the run replays that recorded run; onSchedule({token,
+  // diverged}) gets the token of the run (diverged: null, or how a replay went its own
+  // way).
+  constructor({
+    pool,
+    code,
+    schedule = null,
+    limits,
+    log,
+    onChange = () => {},
+    onTimeline = () => {},
+    onSchedule = () => {},
+  }) {
+    Object.assign(this, { pool, code, schedule, limits, log, onChange, onTimeline, onSchedule });
+    this.diverged = null;
     this.over = false;
     this.timers = [];
     this.startedAt = 0;
@@ -22,7 +35,9 @@ export class RunSession {
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
   }
 
-  // Starts the run; returns a promise of how it ended, { state, reason, message }.
+  // Starts the run; returns a promise of how it ended, { state, reason, message,
+  // diverged }. A replay that could not be made ends in "error" with reason "schedule";
+  // one that went its own way ends as the run did, with `diverged` saying how.
   start() {
     // Without JSPI nothing is loaded that cannot run.
     if (!hasJspi()) {
@@ -31,7 +46,7 @@ export class RunSession {
     }
     this.onChange("loading", {});
     this.worker = this.pool.take();
-    this.worker.run(this.code);
+    this.worker.run(this.code, this.schedule);
     this.after(this.limits.loadTimeoutSeconds, () =>
       this.finish("error", {
         reason: "load",
@@ -64,6 +79,10 @@ export class RunSession {
       case "timeline":
         // Who ran when (timeline/README.md), sent just before `done`.
         return this.onTimeline(message.data);
+      case "schedule":
+        // How to replay this run, sent just before `done`.
+        this.diverged = message.diverged || null;
+        return this.onSchedule({ token: message.token, diverged: this.diverged });
       case "done":
         return message.status === "ok"
           ? this.finish("done", {})
@@ -83,8 +102,13 @@ export class RunSession {
     this.clearTimers();
     this.worker?.terminate();
     const seconds = this.startedAt ? (performance.now() - this.startedAt) / 1000 : null;
-    this.onChange(state, { ...detail, seconds });
-    this.resolveEnded({ state, reason: detail.reason || null, message: detail.message || null });
+    this.onChange(state, { ...detail, seconds, diverged: this.diverged });
+    this.resolveEnded({
+      state,
+      reason: detail.reason || null,
+      message: detail.message || null,
+      diverged: this.diverged,
+    });
     // Keep one worker loading for the next Run, unless this browser cannot run Python.
     if (detail.reason !== "no-jspi") this.pool.warm();
   }

@@ -1,6 +1,6 @@
 // The page's handle on one worker (worker.mjs), which loads Python as soon as it is
-// created and runs one program. Messages that arrive before anyone listens (a spare's
-// `ready`) are kept for later.
+// created and runs one program, or explores one. Messages that arrive before anyone
+// listens (a spare's `ready`) are kept for later.
 
 export class WorkerHandle {
   constructor(url, onReady = () => {}) {
@@ -29,8 +29,14 @@ export class WorkerHandle {
     for (const message of this.backlog.splice(0)) listener(message);
   }
 
-  run(code) {
-    this.worker.postMessage({ type: "run", code });
+  // A recorded run, or with `schedule` (a token) the replay of one.
+  run(code, schedule = null) {
+    this.worker.postMessage(schedule ? { type: "run", code, schedule } : { type: "run", code });
+  }
+
+  // request: {code, granularity, budget, seed, timeLimitSeconds, maxOutputChars}.
+  explore(request) {
+    this.worker.postMessage({ type: "explore", ...request });
   }
 
   terminate() {
