@@ -45,16 +45,17 @@ class ChosenByTheWorker:
     ``pick(*idents)`` with the index of the thread to run among ``idents`` (runnable,
     in the order they became so); it is asked only when there is a choice.
 
-    A thread asked to yield always gives way here (``keeps_running`` is False): it is
-    in ``ready`` with the others, so the worker may choose it again. ``forced`` is a
-    thread chosen in advance, at a switch point (``switch_points``), run next without
+    A thread asked to yield (``time.sleep(0)``) is at a switch point: whether it goes
+    on is ``keeps_running()``'s answer (``switch_points``), which may choose the thread
+    to run instead. ``forced`` is such a thread, chosen in advance, run next without
     asking."""
 
-    __slots__ = ("ready", "pick", "forced")
+    __slots__ = ("ready", "pick", "keeps_running", "forced")
 
-    def __init__(self, pick):
+    def __init__(self, pick, keeps_running):
         self.ready = deque()
         self.pick = pick
+        self.keeps_running = keeps_running
         self.forced = None
 
     def next_thread(self):
@@ -70,6 +71,3 @@ class ChosenByTheWorker:
         thread = ready[index]
         del ready[index]
         return thread
-
-    def keeps_running(self):
-        return False

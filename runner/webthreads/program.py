@@ -81,7 +81,7 @@ def _start_run(mode):
     clocks.start()
     random.seed()  # a memory snapshot would give every run the same "random" numbers
     if mode != "timed":
-        policy = ChosenByTheWorker(bridge.js.pick)
+        policy = ChosenByTheWorker(bridge.js.pick, switch_points.keeps_running)
         scheduler.use_policy(policy)
         preemption.end_runs_with(_end_chosen_run)
         switch_points.install(mode, bridge.js.choose, policy)

@@ -82,7 +82,8 @@ _asked_with = -1  # how many threads were runnable then
 
 
 def install(granularity, choose, policy):
-    """Switch threads at ``granularity``'s points from now on, as ``choose`` says."""
+    """Switch threads at ``granularity``'s points from now on, as ``choose`` says;
+    ``policy`` is the run's ``ChosenByTheWorker``."""
     global _choose, _policy
     _choose = choose
     _policy = policy
@@ -146,17 +147,36 @@ def _at_instruction(code, offset):
     return None
 
 
-def _switch_point(frame):
+def _chosen():
+    """At a switch point: the thread to switch to, or None to go on."""
     global points, _ask_at, _asked_with
     ready = _policy.ready
     points += 1
     if points < _ask_at and len(ready) == _asked_with:
-        return
+        return None
     options = len(ready) + 1
     answer = _choose(points, scheduler.current_ident, *[thread.ident for thread in ready])
     choice = answer % options
     _ask_at = points + 1 + answer // options
     _asked_with = len(ready)
-    if choice and preemptible(frame):
-        _policy.forced = ready[choice - 1]
+    return ready[choice - 1] if choice else None
+
+
+def _switch_point(frame):
+    chosen = _chosen()
+    if chosen is not None and preemptible(frame):
+        _policy.forced = chosen
         scheduler.yield_now()
+
+
+def keeps_running():
+    """The policy's answer when the running thread yields (``time.sleep(0)``): a
+    switch point too, asked only when another thread is runnable. A thread already
+    chosen at a switch point (which then yields) is not asked about again."""
+    if _policy.forced is not None:
+        return False
+    chosen = _chosen()
+    if chosen is None:
+        return True
+    _policy.forced = chosen
+    return False

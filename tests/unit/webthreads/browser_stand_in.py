@@ -151,6 +151,10 @@ class StandInBrowser:
         self.calls.append("finish")
         self.finished = (status, reason, message)
 
+    def object_keys(self) -> list[str]:
+        """The names of the worker's functions (a JsProxy's ``object_keys()``)."""
+        return ["startStack", "wakeSoon", "armTimer", "cancelTimer", "finish", "output"]
+
     def __getattr__(self, name: str) -> Callable[..., None]:
         # output, tickSoon, collectSoon, setSwitchInterval, watchSwitches: noted only.
         if name.startswith("_"):
