@@ -12,7 +12,10 @@ Modules:
 - ``compat``: the only door to Pyodide's and CPython's private APIs.
 - ``clocks``: clocks that always move forward, as CPython's do.
 - ``scheduler``: the green threads, their wait queues, timers, switching, deadlocks.
-- ``policy``: which thread runs next, and whether a thread asked to yield gives way.
+- ``policy``: which thread runs next, and whether a thread asked to yield gives way
+  (first come first served; or the worker's choice, in explored and replayed runs).
+- ``switch_points``: the program's own switch points, where an explored run may
+  switch threads, at three granularities (``sys.monitoring``).
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
 - ``collector``: garbage collection that never walks a suspended stack.
 - ``locks``: ``_thread.lock`` and ``_thread.RLock``.

@@ -1,6 +1,7 @@
 // What makes two runs of one program differ, all of it passing through here: the
 // clocks (performance.now() and Date.now(), which the interpreter's clocks are made
-// of), the random bytes (crypto.getRandomValues(), behind os.urandom), the answers to
+// of), the random bytes (crypto.getRandomValues(), behind os.urandom; Math.random and
+// crypto.randomUUID for programs that call JavaScript), the answers to
 // the interpreter's polls of its interrupt buffer (preemption.mjs: when a thread is
 // preempted, when garbage is collected) and the scheduler's choices in an explored
 // run. A run *records* them as it goes; a *replay* answers every one from a recorded
@@ -29,10 +30,29 @@ let current = null; // the run's inputs, while a run is on
 
 // Once per worker, before Python loads: the interpreter reads these globals on every
 // call (Emscripten's clock_gettime and getentropy), so they answer for the run.
+// Math.random and crypto.randomUUID, which a program may call through the `js` module,
+// draw from the run's random bytes too.
 export function installRunInputs() {
   performance.now = () => (current ? current.perfNow() : realPerformanceNow());
   Date.now = () => (current ? current.dateNow() : realDateNow());
   crypto.getRandomValues = (view) => (current ? current.fill(view) : realGetRandomValues(view));
+  const realRandom = Math.random;
+  Math.random = () => (current ? randomFloat(current) : realRandom());
+  const realRandomUUID = crypto.randomUUID?.bind(crypto);
+  if (realRandomUUID) crypto.randomUUID = () => (current ? randomUUID(current) : realRandomUUID());
+}
+
+function randomFloat(inputs) {
+  const words = inputs.fill(new Uint32Array(2));
+  return ((words[0] >>> 5) * 67108864 + (words[1] >>> 6)) / 9007199254740992; // 53 bits
+}
+
+function randomUUID(inputs) {
+  const bytes = inputs.fill(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function useRunInputs(inputs) {
