@@ -7,8 +7,10 @@ export const RUNTIME_DIR = "/lib/webthreads-runtime";
 // paths relative to this folder of the site and to RUNTIME_DIR alike.
 export const MANIFEST_NAME = "manifest.json";
 
-// Environment of the interpreter, the same with and without a snapshot.
-export const PYTHON_ENV = { PYTHON_COLORS: "0" };
+// Environment of the interpreter, the same with and without a snapshot. The hash seed
+// is fixed so that two workers started the same way hash strings alike, as a replay
+// needs: a snapshot fixes it anyway (it keeps the secret Python drew as it started).
+export const PYTHON_ENV = { PYTHON_COLORS: "0", PYTHONHASHSEED: "8147" };
 
 // files: [path, text] pairs, one for each path of the manifest.
 export function installRuntime(pyodide, files) {
