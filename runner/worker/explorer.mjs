@@ -115,7 +115,9 @@ export async function explore(code, request, parts) {
     const known = outcomes.get(outcomeKey);
     if (known) known.count++;
     else {
-      const schedule = await encodeSchedule(inputs.schedule(codeHash, printed.hash), parts.made());
+      const schedule = inputs.tooLong
+        ? null
+        : await encodeSchedule(inputs.schedule(codeHash, printed.hash), parts.made());
       outcomes.set(outcomeKey, { stdout: printed.stdout, stderr: printed.stderr, state, reason, count: 1, schedule });
     }
     if (reason === "internal") break; // the interpreter itself failed: no run after it is worth more

@@ -68,6 +68,10 @@ export function newKey() {
 const SIGNAL_CODES = { 10: 1, 12: 2 }; // SIGUSR1, SIGUSR2
 const SIGNALS = [0, 10, 12];
 
+// A run that reads the clock in a tight loop for long would make a schedule too large
+// to keep or share: past this many inputs, the run goes on unrecorded.
+export const MOST_RECORDED = 2_000_000;
+
 class RecordedInputs {
   constructor(mode, key) {
     this.mode = mode;
@@ -81,6 +85,13 @@ class RecordedInputs {
     this.lastSignal = 0;
     this.instant = false; // whether timers fire at once (virtual or recorded clocks)
     this.diverged = null; // a replay that went off its schedule: what happened
+    this.recorded = 0;
+    this.tooLong = false; // more than MOST_RECORDED inputs: no schedule for this run
+  }
+
+  keep(stream, value) {
+    if (++this.recorded > MOST_RECORDED) this.tooLong = true;
+    else stream.push(value);
   }
 
   fill(view) {
@@ -92,7 +103,7 @@ class RecordedInputs {
     this.pollCount++;
     const answer = live();
     if (answer) {
-      this.polls.push((this.pollCount - this.lastSignal) * 4 + SIGNAL_CODES[answer]);
+      this.keep(this.polls, (this.pollCount - this.lastSignal) * 4 + SIGNAL_CODES[answer]);
       this.lastSignal = this.pollCount;
     }
     return answer;
@@ -100,7 +111,7 @@ class RecordedInputs {
 
   choice(options, decide) {
     const answer = decide();
-    this.choices.push(answer);
+    this.keep(this.choices, answer);
     return answer;
   }
 
@@ -117,12 +128,12 @@ export function recording(key) {
   const inputs = new RecordedInputs("timed", key);
   inputs.perfNow = function () {
     const now = realPerformanceNow();
-    this.perf.push(now);
+    this.keep(this.perf, now);
     return now;
   };
   inputs.dateNow = function () {
     const now = realDateNow();
-    this.date.push(now);
+    this.keep(this.date, now);
     return now;
   };
   return inputs;
@@ -139,13 +150,13 @@ export function exploring(mode, key, origin) {
   inputs.perfNow = function () {
     micros += 1;
     dateMicros += 1;
-    this.perf.push(micros / 1000);
+    this.keep(this.perf, micros / 1000);
     return micros / 1000;
   };
   inputs.dateNow = function () {
     dateMicros += 1;
     const now = Math.floor(dateMicros / 1000);
-    this.date.push(now);
+    this.keep(this.date, now);
     return now;
   };
   inputs.advance = (ms) => {

@@ -10,7 +10,8 @@
 //                                                   fresh after it, so more may follow)
 //   worker → page  {type: "stdout" | "stderr", text}
 //   worker → page  {type: "timeline", data}        (who ran when: timeline/)
-//   worker → page  {type: "schedule", token, diverged?}  (how to replay the run)
+//   worker → page  {type: "schedule", token, diverged?}  (how to replay the run; token
+//                  null and tooLong true for a run with too many inputs to record)
 //   worker → page  {type: "explore-progress" | "explore-done", runs, exhaustive,
 //                   strategy, outcomes}            (explorer.mjs)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
@@ -164,6 +165,8 @@ async function runProgram(code, token) {
       if (!diverged && printed !== schedule.printed) diverged = "it printed something else";
       if (!diverged && inputs.unused()) diverged = "it ended before the recorded run did";
       postMessage({ type: "schedule", token, diverged });
+    } else if (inputs.tooLong) {
+      postMessage({ type: "schedule", token: null, tooLong: true });
     } else {
       const token = await encodeSchedule(inputs.schedule(hashText(code), printed), runtime.made);
       postMessage({ type: "schedule", token });
