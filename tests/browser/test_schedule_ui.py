@@ -96,7 +96,9 @@ def test_a_run_leaves_its_schedule_and_a_new_run_takes_it_away(page: Page, site_
 
 
 def test_a_stopped_run_has_no_schedule(page: Page, site_url: str) -> None:
-    runner = open_playground(page, site_url, "print('spinning', flush=True)\nwhile True:\n    pass\n")
+    runner = open_playground(
+        page, site_url, "print('spinning', flush=True)\nwhile True:\n    pass\n"
+    )
     runner.get_by_role("button", name="Run", exact=True).click()
     expect(runner.get_by_role("log")).to_contain_text("spinning", timeout=LOAD_TIMEOUT_MS)
     runner.get_by_role("button", name="Stop", exact=True).click()
@@ -147,7 +149,9 @@ def copied_link(context: BrowserContext, runner: Locator) -> str:
     return runner.page.evaluate("navigator.clipboard.readText()")
 
 
-def test_a_link_with_a_schedule_replays_it_once(context: BrowserContext, page: Page, site_url: str) -> None:
+def test_a_link_with_a_schedule_replays_it_once(
+    context: BrowserContext, page: Page, site_url: str
+) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     context.add_init_script(RECORD_STATUS)
     runner = open_playground(page, site_url, RACY)
@@ -181,7 +185,9 @@ def test_a_link_with_a_schedule_replays_it_once(context: BrowserContext, page: P
     reopened.close()
 
 
-def test_a_link_for_edited_code_has_no_schedule(context: BrowserContext, page: Page, site_url: str) -> None:
+def test_a_link_for_edited_code_has_no_schedule(
+    context: BrowserContext, page: Page, site_url: str
+) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     runner = open_playground(page, site_url, "print('ran')\n")
     run(runner)
@@ -237,7 +243,9 @@ def test_a_damaged_schedule_in_a_link_says_so(page: Page, site_url: str) -> None
 
 
 @pytest.mark.parametrize("token", ["%%%", "not-a-token", "a.b.c.d%20e", ""])
-def test_an_unreadable_schedule_in_a_link_is_said_at_once(page: Page, site_url: str, token: str) -> None:
+def test_an_unreadable_schedule_in_a_link_is_said_at_once(
+    page: Page, site_url: str, token: str
+) -> None:
     page.goto(playground_link(site_url, "print('still here')\n") + f"&schedule={token}")
     runner = page.locator(PLAYGROUND_RUNNER)
     expect(runner.get_by_role("textbox")).to_have_value("print('still here')\n")
@@ -250,7 +258,9 @@ def test_an_unreadable_schedule_in_a_link_is_said_at_once(page: Page, site_url: 
 def test_a_link_whose_code_cannot_be_read_says_so(page: Page, site_url: str) -> None:
     page.goto(site_url + "playground/#code=%%%&schedule=s1.a.b.c")
     runner = page.locator(PLAYGROUND_RUNNER)
-    expect(runner.locator(".runner-copy-status")).to_contain_text("code in this link could not be read")
+    expect(runner.locator(".runner-copy-status")).to_contain_text(
+        "code in this link could not be read"
+    )
     expect(runner.get_by_role("textbox")).not_to_have_value("")
 
 
