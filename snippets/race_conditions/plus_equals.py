@@ -1,7 +1,7 @@
 import threading
 
 THREADS = 4
-DEPOSITS = 50_000
+DEPOSITS = 1_000
 
 total = 0
 
@@ -21,6 +21,6 @@ if __name__ == "__main__":
     for thread in threads:
         thread.join()
     print(f"expected total: {THREADS * DEPOSITS}")
-    #> expected total: 200000
+    #> expected total: 4000
     print(f"actual total: {total}")
-    #> actual total: 200000
+    #> actual total: 4000

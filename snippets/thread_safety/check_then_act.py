@@ -40,8 +40,8 @@ def run(get, threads_count):
 
 if __name__ == "__main__":
     cache, computed = run(get_racy, 2)
-    print(f"racy:   cache {cache}, loaded {len(computed)} times")
-    #> racy:   cache {'config': 'CONFIG'}, loaded 2 times
+    print(f"racy:   cache {cache}, loads: {len(computed)}")
+    #> racy:   cache {'config': 'CONFIG'}, loads: 2
     cache, computed = run(get_locked, 10)
-    print(f"locked: cache {cache}, loaded {len(computed)} time")
-    #> locked: cache {'config': 'CONFIG'}, loaded 1 time
+    print(f"locked: cache {cache}, loads: {len(computed)}")
+    #> locked: cache {'config': 'CONFIG'}, loads: 1

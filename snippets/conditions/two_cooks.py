@@ -1,0 +1,26 @@
+import threading
+
+orders = []  # shared: guarded by the condition's lock
+orders_changed = threading.Condition()
+
+
+def cook(served):
+    with orders_changed:
+        while not orders:  # woken up: look again, the other cook may have taken it
+            orders_changed.wait()
+        served.append(orders.pop(0))
+
+
+if __name__ == "__main__":
+    served = []
+    cooks = [threading.Thread(target=cook, args=(served,)) for _ in range(2)]
+    for thread in cooks:
+        thread.start()
+    for dish in ["soup", "salad"]:  # one order at a time
+        with orders_changed:
+            orders.append(dish)
+            orders_changed.notify_all()  # wakes both cooks, for one order
+    for thread in cooks:
+        thread.join()
+    print(f"served: {sorted(served)}, orders left: {orders}")
+    #> served: ['salad', 'soup'], orders left: []
