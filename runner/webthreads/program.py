@@ -35,13 +35,16 @@ FILENAME = "main.py"
 
 
 def finish(status, reason=None, message=None):
-    """Tell the worker the run is over, with its timeline; nothing is scheduled
-    afterwards."""
+    """Tell the worker the run is over, then send its timeline if the worker wants it
+    (an explored run's is never shown); nothing is scheduled afterwards. What the
+    timeline's making reads comes after the run's end, so it is not part of the run."""
     if scheduler.finished:
         return
     scheduler.stop()
-    run_timeline = json.dumps(timeline.finish(), ensure_ascii=False, separators=(",", ":"))
-    bridge.js.finish(status, reason, message, run_timeline)
+    end = timeline.end_run()
+    if bridge.js.finish(status, reason, message):
+        made = timeline.finish(end)
+        bridge.js.timeline(json.dumps(made, ensure_ascii=False, separators=(",", ":")))
 
 
 def _on_deadlock(reporter, parked):

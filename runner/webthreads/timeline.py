@@ -179,10 +179,15 @@ def _count_record():
     return False
 
 
-def finish():
-    """The timeline of the run that ends now, as a dict for JSON."""
+def end_run():
+    """The run ends now: recording stops, and the time it ended is returned."""
     end = monotonic()
     stop_recording()
+    return end
+
+
+def finish(end):
+    """The timeline of the run that ended at ``end`` (``end_run``), as a dict for JSON."""
     for lane in _lanes.values():
         if lane.end is None:
             lane.name = _name(lane)  # as it is now, the thread still running

@@ -4,14 +4,16 @@
 //   write       (stream, text): the program's output
 //   clock       createClock() (clock.mjs)
 //   tick        createTick() (preemption.mjs)
-//   finish      (status, reason, message, timelineJson): the run is over
+//   finish      (status, reason, message): the run is over; returns whether its
+//               timeline is wanted, which then comes with `timeline(json)`
 //   startStack  (ident): enter a new thread's stack from JavaScript
 //   pick, choose, endReason: the choices of a run whose schedule the worker chooses
 
-export function createBridge({ write, clock, tick, finish, startStack, pick, choose, endReason }) {
+export function createBridge({ write, clock, tick, finish, timeline, startStack, pick, choose, endReason }) {
   return {
     output: write,
     finish,
+    timeline,
     armTimer: clock.armTimer,
     cancelTimer: clock.cancelTimer,
     wakeSoon: clock.wakeSoon,

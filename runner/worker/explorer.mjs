@@ -105,7 +105,7 @@ export async function explore(code, request, parts) {
       printed[stream] += text;
       printed.hash = hashText(stream[3] + text, printed.hash);
     };
-    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs });
+    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs, wantsTimeline: false });
     decider.end();
     runs++;
     await nextTurn();

@@ -56,14 +56,24 @@ const clock = createClock(
   () => run?.inputs,
 );
 
-// How the run ended, from Python (webthreads/program.py): timelineJson is its timeline.
-function finish(status, reason, message, timelineJson) {
-  if (!run || run.over) return;
+// How the run ended, from Python (webthreads/program.py). Returns whether the run's
+// timeline is wanted; if it is, Python sends it next (`timeline`), after the run's
+// inputs are no longer recorded.
+function finish(status, reason, message) {
+  if (!run || run.over) return false;
   run.over = true;
   clock.cancelTimer();
   tick.stop();
   useRunInputs(null);
-  run.resolve({ status, reason, message: message == null ? null : String(message), timelineJson });
+  run.ended = { status, reason, message: message == null ? null : String(message), timelineJson: null };
+  if (!run.wantsTimeline) run.resolve(run.ended);
+  return run.wantsTimeline;
+}
+
+function timeline(json) {
+  if (!run?.ended || !run.wantsTimeline) return;
+  run.ended.timelineJson = json;
+  run.resolve(run.ended);
 }
 
 function internalError(error) {
@@ -72,10 +82,12 @@ function internalError(error) {
   if (ENGINE_STACK_OVERFLOW.test(message)) {
     run.write("stderr", `${STACK_OVERFLOW}\n`);
     finish("error", "exception", STACK_OVERFLOW);
+    run.resolve(run.ended);
     return;
   }
   run.write("stderr", `The Python runner failed: ${message}\n`);
   finish("error", "internal", message);
+  run.resolve(run.ended); // no timeline follows from JavaScript's side
 }
 
 const bridge = createBridge({
@@ -83,6 +95,7 @@ const bridge = createBridge({
   clock,
   tick,
   finish,
+  timeline,
   startStack(ident) {
     runtime.threadEntry.callPromising(ident).catch(internalError);
   },
@@ -113,10 +126,11 @@ async function loadRuntime() {
 }
 
 // Runs the program once with these inputs (run-inputs.mjs); `write(stream, text)` gets
-// its output. Resolves with how it ended: {status, reason, message, timelineJson}.
-export function runOnce(code, { inputs, write, decider = null, timeLimitMs }) {
+// its output. Resolves with how it ended: {status, reason, message, timelineJson}
+// (the timeline only if `wantsTimeline`).
+export function runOnce(code, { inputs, write, decider = null, timeLimitMs, wantsTimeline = true }) {
   return new Promise((resolve) => {
-    run = { inputs, write, decider, resolve, over: false };
+    run = { inputs, write, decider, resolve, over: false, ended: null, wantsTimeline };
     useRunInputs(inputs);
     tick.start(inputs, timeLimitMs);
     runtime.runMain.callPromising(code, inputs.mode).catch(internalError);

@@ -147,13 +147,17 @@ class StandInBrowser:
         self.calls.append("cancelTimer")
         self.timer_due = None
 
-    def finish(self, status: str, reason: Any, message: Any, timeline: str) -> None:
+    def finish(self, status: str, reason: Any, message: Any) -> bool:
         self.calls.append("finish")
         self.finished = (status, reason, message)
+        return True  # the timeline is wanted
+
+    def timeline(self, timeline: str) -> None:
+        self.calls.append("timeline")
 
     def object_keys(self) -> list[str]:
         """The names of the worker's functions (a JsProxy's ``object_keys()``)."""
-        return ["startStack", "wakeSoon", "armTimer", "cancelTimer", "finish", "output"]
+        return ["startStack", "wakeSoon", "armTimer", "cancelTimer", "finish", "timeline", "output"]
 
     def __getattr__(self, name: str) -> Callable[..., None]:
         # output, tickSoon, collectSoon, setSwitchInterval, watchSwitches: noted only.
