@@ -234,12 +234,14 @@ class Workers:
         (session,) = self.sessions([[run_request(code, schedule)]])
         return session.replies[0]
 
-    def run_and_replay(self, codes: Iterable[str]) -> list[tuple[Reply, Reply]]:
+    def run_and_replay(
+        self, codes: Iterable[str], parallel: int | None = None
+    ) -> list[tuple[Reply, Reply]]:
         """Each program run, then replayed from its token in another fresh worker."""
         codes = list(codes)
         runs = [[run_request(code)] for code in codes]
         replays = [[run_request(code, index)] for index, code in enumerate(codes)]
-        found = self.sessions(runs + replays)
+        found = self.sessions(runs + replays, parallel)
         return [
             (found[i].replies[0], found[len(codes) + i].replies[0]) for i in range(len(codes))
         ]
