@@ -8,6 +8,7 @@
 import { button } from "./buttons.js";
 import { limitsFor } from "./config.js";
 import { ExploreSession, exploreRequest } from "./explore-session.js";
+import { hasJspi } from "./jspi.js";
 import {
   DEFAULT_GRANULARITY,
   GRANULARITIES,
@@ -102,13 +103,18 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     region.dataset.runs = String(report.runs);
     region.dataset.exhaustive = String(Boolean(report.exhaustive));
     region.dataset.outcomes = JSON.stringify(report.outcomes);
+    const running = state === "running";
     progress.value = report.runs;
-    progress.hidden = state !== "running";
-    progressText.textContent = state === "running" ? `Exploring… ${plural(report.runs, "schedule")} so far` : "";
-    histogram.show(report.outcomes, report.runs, state !== "running");
+    progress.hidden = !running;
+    progressText.textContent = running ? `Exploring… ${plural(report.runs, "schedule")} so far` : "";
+    histogram.show(report.outcomes, report.runs, !running);
   }
 
   exploreButton.addEventListener("click", () => explore());
+  // Someone about to press Explore: start loading Python now.
+  for (const event of ["pointerenter", "focus"]) {
+    exploreButton.addEventListener(event, () => hasJspi() && controls.pool.warm());
+  }
   stopButton.addEventListener("click", () => session?.stop());
   // A new granularity: explore again with it.
   choice.element.addEventListener("change", () => {
