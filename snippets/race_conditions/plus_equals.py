@@ -1,7 +1,7 @@
 import threading
 
 THREADS = 4
-DEPOSITS = 1_000
+DEPOSITS = 500
 
 total = 0
 
@@ -21,6 +21,6 @@ if __name__ == "__main__":
     for thread in threads:
         thread.join()
     print(f"expected total: {THREADS * DEPOSITS}")
-    #> expected total: 4000
+    #> expected total: 2000
     print(f"actual total: {total}")
-    #> actual total: 4000
+    #> actual total: 2000
