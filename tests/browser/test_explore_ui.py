@@ -346,6 +346,17 @@ def test_stop_ends_an_exploration_within_a_second(page: Page, site_url: str, sto
     )
 
 
+def test_an_exploration_that_cannot_start_says_why(page: Page, site_url: str) -> None:
+    page.add_init_script("delete WebAssembly.Suspending;")
+    runner = open_playground(page, site_url, ONE_INCREMENT_EACH)
+    region = explore(runner)
+    assert explored(region) == {"state": "error", "runs": 0, "exhaustive": "false", "outcomes": []}
+    expect(region.locator(".runner-explore__summary")).to_contain_text("JSPI")
+    expect(runner.get_by_role("button", name="Explore", exact=True)).to_have_attribute(
+        "aria-disabled", "false"
+    )
+
+
 def test_outcomes_are_text_never_html(page: Page, site_url: str) -> None:
     html = '<img src=x onerror="window.injected=1"><b>bold</b>'
     code = (

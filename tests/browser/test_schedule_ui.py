@@ -140,6 +140,45 @@ def test_replay_runs_the_code_that_ran_and_says_so_after_an_edit(page: Page, sit
     assert "not the code as it is now" in again["notes"]
 
 
+# A stand-in worker whose replays go their own way: the page's side alone.
+DIVERGING_WORKER = """
+postMessage({type: "ready", jspi: true, python: "3.14.2", runtime: "00000000"});
+onmessage = ({data}) => {
+    postMessage({type: "stdout", text: data.schedule ? "other\\n" : "first\\n"});
+    postMessage(data.schedule
+        ? {type: "schedule", token: data.schedule, diverged: "it printed something else"}
+        : {type: "schedule", token: "s1.3-14-2.00000000.AAAA"});
+    postMessage({type: "done", status: "ok"});
+};
+"""
+
+
+def test_a_replay_that_went_its_own_way_says_so(page: Page, site_url: str) -> None:
+    page.route(
+        re.compile(r".*/assets/runner/worker\.mjs$"),
+        lambda route: route.fulfill(content_type="text/javascript", body=DIVERGING_WORKER),
+    )
+    runner = open_playground(page, site_url, "print('first')\n")
+    assert run(runner)["stdout"] == "first\n"
+    assert schedule_of(runner) == "s1.3-14-2.00000000.AAAA"
+    page.evaluate(
+        """() => document.addEventListener("runner-finished", (event) => {
+            window.finished = event.detail;
+        })"""
+    )
+    result = replay(runner)
+    assert (result["state"], result["reason"], result["stdout"]) == ("done", "schedule", "other\n")
+    assert (
+        result["notes"]
+        == "This replay did not follow the recorded run: it printed something else.\n"
+    )
+    assert page.evaluate("window.finished") == {
+        "state": "done",
+        "reason": "schedule",
+        "stdout": "other\n",
+    }
+
+
 # Links that carry a recorded run
 
 
