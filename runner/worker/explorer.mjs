@@ -6,9 +6,10 @@
 //
 // Strategy (explore-strategies.mjs): a depth-first search of every schedule when the
 // first run's choices are few enough to enumerate them within the budget (the outcome
-// is then proven for every schedule at that granularity); else, when the first run had
+// is then proven for every schedule at that granularity), for at most half the budget;
+// else, or when the search did not finish by then, sampling: when the first run had
 // few enough switch points, two runs with a single preemption at each of them (at
-// most three quarters of the budget); then PCT with depth 3, seeded, for the rest.
+// most three quarters of what is left); then PCT with depth 3, seeded, for the rest.
 //
 // Messages to the page: {type: "explore-progress"} about every PROGRESS_MS, then
 // {type: "explore-done"}, each with {runs, exhaustive, strategy, outcomes}; an outcome
@@ -34,11 +35,11 @@ function nextTurn() {
 
 // What was done, for the page to say: {name: "exhaustive"} when every schedule was
 // run; else {name: "sampled", points, singlePreemptions, pct: {depth, seed} | null}.
-function describe(search, sweepRuns, sampling, exhaustiveDone) {
+function describe(points, sweepRuns, sampling, exhaustiveDone) {
   if (exhaustiveDone) return { name: "exhaustive" };
   return {
     name: "sampled",
-    points: search.points(),
+    points,
     singlePreemptions: sweepRuns || 0,
     pct: sampling ? { depth: sampling.depth, seed: sampling.seed } : null,
   };
@@ -67,13 +68,23 @@ export async function explore(code, request, parts) {
   let exhaustiveDone = false;
   let lastPost = realNow();
 
+  let firstPoints = 0; // the switch points of the first run, which makes no switch
+  const searchLimit = Math.max(2, Math.floor(budget / 2));
+  // One preemption at each point, if they are few enough, then PCT.
+  const sample = (left) => {
+    const plan = [];
+    if (2 * firstPoints <= ((left - 1) * 3) / 4) plan.push((sweep = singlePreemptions({ points: firstPoints })));
+    plan.push((sampling = pct({ seed, depth: PCT_DEPTH, points: firstPoints })));
+    return plan;
+  };
+
   const report = (type) => {
     const list = [...outcomes.values()].sort((a, b) => b.count - a.count);
     parts.post({
       type,
       runs,
       exhaustive: exhaustiveDone,
-      strategy: describe(search, sweep && sweepRuns, sampling, exhaustiveDone),
+      strategy: describe(firstPoints, sweep && sweepRuns, sampling, exhaustiveDone),
       outcomes: list.map(({ stdout, stderr, state, reason, count, schedule }) => ({
         stdout,
         stderr,
@@ -121,12 +132,11 @@ export async function explore(code, request, parts) {
       outcomes.set(outcomeKey, { stdout: printed.stdout, stderr: printed.stderr, state, reason, count: 1, schedule });
     }
     if (reason === "internal") break; // the interpreter itself failed: no run after it is worth more
-    if (runs === 1 && search.estimate() > budget) {
-      // Too many schedules to run them all: one preemption at each point if they are
-      // few, then PCT.
-      plan = [];
-      if (2 * search.points() <= ((budget - 1) * 3) / 4) plan.push((sweep = singlePreemptions({ points: search.points() })));
-      plan.push((sampling = pct({ seed, depth: PCT_DEPTH, points: search.points() })));
+    if (runs === 1) firstPoints = search.points();
+    // Too many schedules to run them all (as the first run's choices tell, or as the
+    // search finds after half the budget): sample instead.
+    if ((runs === 1 && search.estimate() > budget) || (plan[0] === search && runs >= searchLimit)) {
+      plan = sample(budget - runs);
     }
     if (realNow() - lastPost >= PROGRESS_MS) {
       lastPost = realNow();

@@ -12,8 +12,9 @@
 //   this browser chose (loadFromSnapshot), and to read the scheduler's switch counter;
 // - `_module.HEAPU8`, `_module.__hiwire_get` and `_module.__hiwire_set`, to copy the
 //   whole memory and the table of JavaScript values that Python holds (its "hiwire"
-//   references, counted in that memory), and to put both back (memory): the explorer
-//   starts each run from the interpreter as it was before the first;
+//   references, counted in that memory), and to put both back (memory), with the
+//   files of the folders a program writes to (the public `FS`): the explorer starts
+//   each run from the interpreter as it was before the first;
 // - `setInterruptBuffer` given an object whose index 0 is a getter, where Pyodide
 //   expects a TypedArray on a SharedArrayBuffer: the interpreter polls it, so the
 //   getter decides when the running thread is preempted (preemption.mjs).
@@ -56,8 +57,9 @@ export async function loadPython({ interruptBuffer }) {
     }
   };
   const memory = {
-    save: () => ({ heap: module.HEAPU8.slice(), references: references() }),
+    save: () => ({ heap: module.HEAPU8.slice(), references: references(), files: saveFiles(pyodide.FS) }),
     restore(image) {
+      restoreFiles(pyodide.FS, image.files);
       const heap = module.HEAPU8;
       heap.set(image.heap);
       heap.fill(0, image.heap.length); // memory grown since is fresh again, as the allocator expects
@@ -67,6 +69,58 @@ export async function loadPython({ interruptBuffer }) {
     },
   };
   return { pyodide, readInt32: (address) => module.HEAP32[address / 4], memory };
+}
+
+// The folders a program writes to (its working directory, the temporary one), whose
+// files Emscripten keeps in JavaScript, outside the interpreter's memory: saved and put
+// back with it, so that a run finds none of the files an earlier run wrote.
+const WRITABLE = ["/home/pyodide", "/tmp"];
+
+function saveFiles(FS) {
+  const saved = new Map(); // path -> {mode, contents} (contents null for a folder)
+  const walk = (path) => {
+    let stat;
+    try {
+      stat = FS.lstat(path);
+    } catch {
+      return;
+    }
+    if (FS.isDir(stat.mode)) {
+      saved.set(path, { mode: stat.mode, contents: null });
+      for (const name of FS.readdir(path)) if (name !== "." && name !== "..") walk(`${path}/${name}`);
+    } else if (FS.isFile(stat.mode)) {
+      saved.set(path, { mode: stat.mode, contents: FS.readFile(path) });
+    }
+  };
+  WRITABLE.forEach(walk);
+  return { saved, cwd: FS.cwd() };
+}
+
+function restoreFiles(FS, { saved, cwd }) {
+  const remove = (path) => {
+    let stat;
+    try {
+      stat = FS.lstat(path);
+    } catch {
+      return;
+    }
+    if (FS.isDir(stat.mode)) {
+      for (const name of FS.readdir(path)) if (name !== "." && name !== "..") remove(`${path}/${name}`);
+      if (!saved.has(path)) FS.rmdir(path);
+    } else if (!saved.has(path)) {
+      FS.unlink(path);
+    }
+  };
+  WRITABLE.forEach(remove);
+  for (const [path, { mode, contents }] of saved) {
+    if (contents === null) {
+      if (!FS.analyzePath(path).exists) FS.mkdir(path, mode);
+    } else {
+      FS.writeFile(path, contents);
+    }
+    FS.chmod(path, mode);
+  }
+  FS.chdir(cwd); // a run may have changed the working directory: Emscripten keeps it too
 }
 
 class SnapshotMissing extends Error {}

@@ -35,6 +35,7 @@ export function createTick() {
     polls: 0,
     deadline: Infinity, // explored runs: when the run is over its time limit (real ms)
     endReason: null, // explored runs: why the run is to end, once it is
+    endSignalled: false, // and whether Python has been told
     retry: false,
 
     get 0() {
@@ -70,7 +71,12 @@ export function createTick() {
       if (tick.endReason === null && tick.polls % DEADLINE_POLLS === 0 && realNow() > tick.deadline) {
         tick.endReason = "time-limit";
       }
-      if (tick.endReason !== null) return SIGUSR1;
+      // The run is to end: one signal, and another only if Python asks again (its
+      // handler came at a moment it cannot end the run: switchSoon).
+      if (tick.endReason !== null && !tick.endSignalled) {
+        tick.endSignalled = true;
+        return SIGUSR1;
+      }
       if (tick.retry || tick.polls % COLLECTION_POLLS === 0) {
         tick.retry = false;
         return SIGUSR2;
@@ -83,6 +89,7 @@ export function createTick() {
       this.inputs = inputs;
       this.polls = 0;
       this.endReason = null;
+      this.endSignalled = false;
       this.retry = false;
       if (inputs.mode === "timed") {
         this.live = this.timed;
@@ -105,6 +112,7 @@ export function createTick() {
     // The thread was in the runtime's own code: ask again shortly.
     switchSoon() {
       this.next = realNow() + RETRY_MS;
+      this.endSignalled = false;
     },
     collectSoon() {
       this.nextCollection = realNow() + RETRY_MS;

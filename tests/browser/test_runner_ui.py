@@ -415,7 +415,9 @@ def test_other_scripts_can_run_a_program_quietly(page: Page, site_url: str) -> N
         }""",
         site_url + "assets/runner/runner.js",
     )
+    schedule = result.pop("schedule")
     assert result == {"state": "done", "reason": None, "stdout": "42\n", "stderr": "e\n"}
+    assert re.fullmatch(r"s1\.\d+-\d+-\d+\.[0-9a-f]{8}\.[A-Za-z0-9_-]+", schedule), schedule
     # Nothing of it shows on the page.
     assert page.locator('[role="log"]:visible').count() == 0
 
