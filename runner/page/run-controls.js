@@ -21,6 +21,8 @@ const LABELS = {
 };
 const REPLAYING = "Replaying…";
 const OTHER_CODE_REPLAYED = "This replays the code as it was when it ran, not the code as it is now.";
+const TOO_LONG_TO_RECORD =
+  "This run read its clocks too often to be recorded, so it cannot be replayed.";
 
 export class RunControls {
   // adjustRun(options) may change what a run will run ({code, schedule, notes}): the
@@ -118,7 +120,11 @@ export class RunControls {
       log: this.log,
       onChange: (state, detail) => this.show(state, detail, limits),
       onTimeline: (data) => this.timeline.receive(data),
-      onSchedule: ({ token }) => {
+      onSchedule: ({ token, tooLong }) => {
+        if (!token) {
+          if (tooLong) this.log.note(TOO_LONG_TO_RECORD);
+          return;
+        }
         this.lastRun.token = token;
         this.root.dataset.schedule = token;
       },

@@ -82,7 +82,7 @@ export class RunSession {
       case "schedule":
         // How to replay this run, sent just before `done`.
         this.diverged = message.diverged || null;
-        return this.onSchedule({ token: message.token, diverged: this.diverged });
+        return this.onSchedule({ token: message.token, tooLong: Boolean(message.tooLong), diverged: this.diverged });
       case "done":
         return message.status === "ok"
           ? this.finish("done", {})

@@ -33,6 +33,17 @@ export function mountSnippetRunner(root, pool) {
   const openLink = button("Open in playground", "open", { href: playgroundLink(playgroundUrl, original) });
   controls.addButtons(editButton, resetButton, openLink);
 
+  // The link opens the code as it is now, with the last run ready to replay when it
+  // ran that very code.
+  function updateLink() {
+    const code = editing ? editor.textarea.value : original;
+    const last = controls.lastRun;
+    const schedule = last && last.token && last.code === code ? last.token : null;
+    openLink.href = playgroundLink(playgroundUrl, code, schedule);
+  }
+  root.addEventListener("runner-started", updateLink);
+  root.addEventListener("runner-finished", updateLink);
+
   function setEditing(on) {
     editing = on;
     codeBlock.hidden = on;
@@ -48,13 +59,11 @@ export function mountSnippetRunner(root, pool) {
   });
   resetButton.addEventListener("click", () => {
     editor.textarea.value = original;
-    openLink.href = playgroundLink(playgroundUrl, original);
     setEditing(false);
+    updateLink();
     editButton.focus();
   });
-  editor.textarea.addEventListener("input", () => {
-    openLink.href = playgroundLink(playgroundUrl, editor.textarea.value);
-  });
+  editor.textarea.addEventListener("input", updateLink);
 
   codeBlock.after(editorArea, controls.toolbar, controls.panel);
   return controls;

@@ -339,3 +339,49 @@ def test_run_program_keeps_its_limits(page: Page, site_url: str) -> None:
     page.goto(site_url)
     result = run_program(page, site_url, "while True:\n    pass\n", {"timeLimitSeconds": 1})
     assert (result["state"], result["reason"], result["schedule"]) == ("error", "time-limit", None)
+
+
+# A snippet's way to the playground, and a run that cannot be recorded
+
+
+def test_open_in_playground_carries_the_last_run_of_that_code(page: Page, site_url: str) -> None:
+    page.goto(site_url + "race-conditions/")
+    runner = page.locator('.runner[data-snippet="race_conditions/lost_update.py"]')
+    link = runner.get_by_role("link", name="Open in playground")
+    assert "&schedule=" not in (link.get_attribute("href") or "")
+    first = run(runner)
+    token = schedule_of(runner)
+    assert token and link.get_attribute("href").endswith(f"&schedule={token}")
+
+    page.goto(link.get_attribute("href"))
+    playground = page.locator(PLAYGROUND_RUNNER)
+    replayed = run(playground)
+    assert (replayed["stdout"], replayed["stderr"]) == (first["stdout"], first["stderr"])
+    assert schedule_of(playground) == token
+
+
+def test_open_in_playground_leaves_the_run_behind_once_the_code_is_edited(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "race-conditions/")
+    runner = page.locator('.runner[data-snippet="race_conditions/lost_update.py"]')
+    run(runner)
+    runner.get_by_role("button", name="Edit", exact=True).click()
+    runner.get_by_role("textbox").press("End")
+    runner.get_by_role("textbox").type("\n")
+    href = runner.get_by_role("link", name="Open in playground").get_attribute("href") or ""
+    assert "#code=" in href and "&schedule=" not in href
+
+
+def test_a_run_that_reads_the_clock_too_often_says_it_cannot_be_replayed(
+    page: Page, site_url: str
+) -> None:
+    code = "import time\nfor _ in range(2_100_000):\n    time.monotonic()\nprint('read')\n"
+    runner = open_playground(page, site_url, code)
+    result = run(runner, timeout_ms=120_000)
+    assert result["state"] == "done" and result["stdout"] == "read\n"
+    assert schedule_of(runner) is None
+    expect(runner.locator('[data-stream="note"]')).to_contain_text(
+        "read its clocks too often to be recorded"
+    )
+    expect(runner.get_by_role("button", name="Replay", exact=True)).to_be_hidden()
