@@ -75,6 +75,7 @@ _LOCAL = {
 
 _choose = None
 _policy = None
+_ready = ()  # the policy's runnable threads
 _local_offsets = {}  # code -> offsets of its instructions that are no switch points
 points = 0  # switch points passed with another thread runnable
 _ask_at = 0  # the next point at which the worker is asked
@@ -84,9 +85,10 @@ _asked_with = -1  # how many threads were runnable then
 def install(granularity, choose, policy):
     """Switch threads at ``granularity``'s points from now on, as ``choose`` says;
     ``policy`` is the run's ``ChosenByTheWorker``."""
-    global _choose, _policy
+    global _choose, _policy, _ready
     _choose = choose
     _policy = policy
+    _ready = policy.ready
     _monitoring.use_tool_id(TOOL, "webthreads")
     register = _monitoring.register_callback
     if granularity == "switch-points":
@@ -106,31 +108,48 @@ def install(granularity, choose, policy):
     _monitoring.set_events(TOOL, events)
 
 
+# The callbacks run at every event of the program's code, most of them to count a
+# point and go on: that part is written out in each, without a call.
+
+
 def _at_point(code, where):
+    global points
     if code.co_filename != PROGRAM:
         return _DISABLE
-    if _policy.ready:
-        _switch_point(sys._getframe(1))
+    ready = _ready
+    if ready:
+        points += 1
+        if points >= _ask_at or len(ready) != _asked_with:
+            _switch_point(sys._getframe(1))
     return None
 
 
 def _at_call(code, offset, callable, argument):
+    global points
     if code.co_filename != PROGRAM:
         return _DISABLE
-    if _policy.ready:
-        _switch_point(sys._getframe(1))
+    ready = _ready
+    if ready:
+        points += 1
+        if points >= _ask_at or len(ready) != _asked_with:
+            _switch_point(sys._getframe(1))
     return None
 
 
 def _at_jump(code, source, destination):
-    if code.co_filename != PROGRAM or destination > source:
+    global points
+    if destination > source or code.co_filename != PROGRAM:
         return _DISABLE  # forward jumps are no switch points of CPython's
-    if _policy.ready:
-        _switch_point(sys._getframe(1))
+    ready = _ready
+    if ready:
+        points += 1
+        if points >= _ask_at or len(ready) != _asked_with:
+            _switch_point(sys._getframe(1))
     return None
 
 
 def _at_instruction(code, offset):
+    global points
     local = _local_offsets.get(code)
     if local is None:
         if code.co_filename != PROGRAM:
@@ -142,18 +161,19 @@ def _at_instruction(code, offset):
         }
     if offset in local:
         return _DISABLE
-    if _policy.ready:
-        _switch_point(sys._getframe(1))
+    ready = _ready
+    if ready:
+        points += 1
+        if points >= _ask_at or len(ready) != _asked_with:
+            _switch_point(sys._getframe(1))
     return None
 
 
 def _chosen():
-    """At a switch point: the thread to switch to, or None to go on."""
-    global points, _ask_at, _asked_with
-    ready = _policy.ready
-    points += 1
-    if points < _ask_at and len(ready) == _asked_with:
-        return None
+    """At a switch point already counted, where the worker is to be asked: the thread
+    to switch to, or None to go on."""
+    global _ask_at, _asked_with
+    ready = _ready
     options = len(ready) + 1
     answer = _choose(points, scheduler.current_ident, *[thread.ident for thread in ready])
     choice = answer % options
@@ -173,8 +193,12 @@ def keeps_running():
     """The policy's answer when the running thread yields (``time.sleep(0)``): a
     switch point too, asked only when another thread is runnable. A thread already
     chosen at a switch point (which then yields) is not asked about again."""
+    global points
     if _policy.forced is not None:
         return False
+    points += 1
+    if points < _ask_at and len(_ready) == _asked_with:
+        return True
     chosen = _chosen()
     if chosen is None:
         return True
