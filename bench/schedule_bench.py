@@ -7,9 +7,9 @@ in a worker that has finished loading, and measures:
 
 - exploring: 200 schedules of a two-thread, 1,000-iteration lost update, at each
   granularity, from the request to the last outcome;
-- replaying: a threaded program that only computes, run (and recorded), then replayed
-  in another worker: the two runs' times, and a program that sleeps 5 s in total,
-  replayed;
+- replaying: a threaded program that only computes and the lock ping-pong (bench/
+  programs.py), run (and recorded), then replayed in another worker: the two runs'
+  times; and a program that sleeps 5 s in total, replayed;
 - the token's length for each.
 
 Prints a table. Not part of `make test`: the figures depend on the machine.
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from browser_bench import build_site
 from playwright.sync_api import Page, sync_playwright
+from programs import LOCK_PING_PONG
 
 from tests.support import chromium
 from tests.support.site import serve, site_folder, sub_path
@@ -157,7 +158,12 @@ def main() -> None:
                         f"{len(totals)} totals, {totals[0]} to {totals[-1]}",
                     )
                 )
-            for label, code in (("computing, 4 threads", COMPUTING), ("sleeping 5 s", SLEEPING)):
+            replayed = (
+                ("computing, 4 threads", COMPUTING),
+                ("lock ping-pong, 40,000 switches", LOCK_PING_PONG),
+                ("sleeping 5 s", SLEEPING),
+            )
+            for label, code in replayed:
                 originals, replays, lengths = [], [], []
                 for _ in range(args.repeat):
                     ms, messages = timed(page, base, {"type": "run", "code": code})
