@@ -19,6 +19,21 @@ from .locks import TIMEOUT_MAX, RLock, lock
 _non_daemon = set()  # handles of the threads that _shutdown() waits for
 _stack_size = 0
 
+# Live threads at most, main included. Each green thread's stack is a few memory
+# mappings of the browser's, and Chromium's renderer dies (the whole tab with it) when
+# the process runs out of them: at about 22,000 live threads with Linux's default of
+# 65,530 mappings, fewer where each thread's stack is deep. CPython raises
+# RuntimeError when the operating system refuses a thread; here, well before the tab
+# would die.
+MAX_LIVE_THREADS = 10_000
+
+
+def _make_room():
+    """Raise CPython's error if another thread would be one too many."""
+    # scheduler._threads holds every thread not yet done; threads() would copy it.
+    if len(scheduler._threads) >= MAX_LIVE_THREADS:
+        raise RuntimeError("can't start new thread")
+
 
 class _ThreadHandle:
     """What a thread's creator keeps to join it."""
@@ -90,6 +105,7 @@ def start_joinable_thread(function, handle=None, daemon=True):
         handle = _ThreadHandle()
     elif handle._started:
         raise RuntimeError("thread already started")
+    _make_room()
     handle._started = True
     thread = scheduler.spawn(partial(_run, function, (), {}, handle), daemon)
     handle._ident = thread.ident
@@ -107,6 +123,7 @@ def start_new_thread(function, args, kwargs=None):
         raise TypeError("2nd arg must be a tuple")
     if kwargs is not None and not isinstance(kwargs, dict):
         raise TypeError("optional 3rd arg must be a dictionary")
+    _make_room()
     handle = _make_thread_handle(None)
     thread = scheduler.spawn(partial(_run, function, args, kwargs or {}, handle), True)
     handle._ident = thread.ident
