@@ -4,6 +4,9 @@ For each parked thread, its frames (copied on its own stack, see ``stacks``) are
 outwards from where it parked to the first frame of the reader's code; the frame just
 inside it is the API call the reader made (``Queue.get``, ``Thread.join``,
 ``Lock.acquire``…), and the reader's frame gives the line.
+
+The same report, under a header of its own, is made when every thread waits and the
+first to wake would wake later than any run can last (``scheduler.FAR_AWAY``).
 """
 
 import sys
@@ -20,12 +23,39 @@ HEADER = "Deadlock: every thread is waiting and none can wake the others."
 _METHOD_NAMES = {"__enter__": "acquire"}
 
 
-def report(reporter, parked):
-    """The report, made on the stack of ``reporter``, one of the ``parked`` threads."""
-    lines = [HEADER]
+def report(reporter, parked, wakes_in=None):
+    """The report, made on the stack of ``reporter``, one of the ``parked`` threads;
+    ``wakes_in`` (seconds) when the first of them would wake, too late for a run."""
+    lines = [HEADER if wakes_in is None else far_away_header(wakes_in)]
     for thread in sorted(parked, key=_ident):
         lines.append("  " + describe(thread, stacks.of_parked(thread, reporter)))
     return "\n".join(lines) + "\n"
+
+
+def far_away_header(wakes_in):
+    return (
+        f"Every thread is waiting, and the first to wake would wake in {in_words(wakes_in)}: "
+        "much longer than a run can last here."
+    )
+
+
+def far_away_summary(wakes_in):
+    return f"every thread is waiting and the first wakes in {in_words(wakes_in)}"
+
+
+def in_words(seconds):
+    """A long wait as a reader would say it: "about 32 years"."""
+    days = seconds / 86400
+    if days < 61:
+        return _about(days, "day")
+    if days < 731:
+        return _about(days / 30.44, "month")
+    return _about(days / 365.25, "year")
+
+
+def _about(count, unit):
+    count = round(count)
+    return f"about {count:,} {unit}" + ("" if count == 1 else "s")
 
 
 def _ident(thread):
@@ -74,6 +104,8 @@ def _api_and_caller(frame, is_caller):
 
 def _operation(api, waiting):
     code = api.f_code
+    if code is scheduler.sleep.__code__:
+        return "time.sleep()"
     method = code.co_name
     target = api.f_locals.get("self") if code.co_argcount else None
     if target is None:

@@ -47,9 +47,15 @@ def finish(status, reason=None, message=None):
         bridge.js.timeline(json.dumps(made, ensure_ascii=False, separators=(",", ":")))
 
 
-def _on_deadlock(reporter, parked):
-    streams.stderr.write(deadlock_report.report(reporter, parked))
-    finish("error", "deadlock", "every thread is waiting and none can wake the others")
+def _on_deadlock(reporter, parked, wakes_in=None):
+    """A deadlock, or (``wakes_in`` seconds) a first wake-up too far away for a run:
+    either way the program would never go on within it."""
+    streams.stderr.write(deadlock_report.report(reporter, parked, wakes_in))
+    if wakes_in is None:
+        message = "every thread is waiting and none can wake the others"
+    else:
+        message = deadlock_report.far_away_summary(wakes_in)
+    finish("error", "deadlock", message)
 
 
 def _stop_unsupported(message):

@@ -23,7 +23,8 @@ every switch.
 When no thread can run, the worker's JavaScript is asked to call ``on_timer`` when the
 earliest timeout is due. With no thread runnable and no timeout pending, no thread can
 ever wake another: that is a deadlock, reported to the function given to
-``report_deadlocks_to``.
+``report_deadlocks_to``. So is a program whose earliest timeout is further away than
+any run can last (``FAR_AWAY``): it is reported at once, with how long the wait is.
 
 Time is read on two clocks, and the difference is deliberate. A deadline is set on the
 program's own ``time.monotonic`` (``clocks.monotonic``), the clock a program times its
@@ -33,9 +34,11 @@ program's clock is a Python call. The program's clock is never behind its source
 deadline reached on the source has been reached on the program's clock too.
 """
 
+import errno
 import heapq
 import math
 import operator
+import os
 import sys
 from array import array
 from asyncio import Future
@@ -52,6 +55,15 @@ MAIN_IDENT = 1
 BREATH_INTERVAL = 0.05
 
 SLEEPING = "sleep"  # what a thread in time.sleep() waits on
+
+# With no thread runnable, a first timeout further away than this (seconds) is
+# reported as a deadlock is: no run in a page lasts a day.
+FAR_AWAY = 86400.0
+
+# CPython counts time in signed 64-bit nanoseconds: a sleep, or its deadline on the
+# monotonic clock, past that range is refused.
+_NANOSECONDS_LIMIT = 2**63
+_SECONDS_LIMIT = _NANOSECONDS_LIMIT / 1e9
 
 _IMMEDIATE = compat.IMMEDIATE_LOOP
 
@@ -107,6 +119,7 @@ finished = False  # set when the run is over: nothing is scheduled any more
 
 _deadlock_handler = None  # see report_deadlocks_to()
 _deadlock_reporter = None
+_first_wakeup_in = None  # seconds, when a deadlock report is of a far-away timeout
 _visit = None  # a _Visit in progress
 _observer = None  # told of every wait, sleep and thread start: see observe()
 
@@ -269,6 +282,7 @@ def sleep(seconds):
         seconds = operator.index(seconds)  # TypeError for what CPython refuses
     if seconds != seconds:
         raise ValueError("Invalid value NaN (not a number)")
+    _check_sleep_range(seconds)
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     observer = _observer
@@ -281,6 +295,19 @@ def sleep(seconds):
         park(SLEEPING, deadline_after(seconds))
     if token is not None:
         observer.sleep_ended(token)
+
+
+def _check_sleep_range(seconds):
+    """CPython's checks, and messages, for a sleep its clock cannot count (64-bit)."""
+    if isinstance(seconds, float):
+        if not -_NANOSECONDS_LIMIT <= seconds * 1e9 < _NANOSECONDS_LIMIT:
+            raise OverflowError("timestamp out of range for platform time_t")
+    elif not -_NANOSECONDS_LIMIT <= seconds * 10**9 < _NANOSECONDS_LIMIT:
+        raise OverflowError("timestamp too large to convert to C PyTime_t")
+    # CPython's deadline is its monotonic clock plus the sleep; one past the range is
+    # EINVAL. (The clock is read only for sleeps of centuries: a read is recorded.)
+    if seconds > _SECONDS_LIMIT / 2 and clocks.monotonic() + seconds >= _SECONDS_LIMIT:
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
 
 
 def exit_current():
@@ -381,7 +408,11 @@ def _suspend(thread, wakeup):
             _visit.run()
         elif _deadlock_reporter is thread:
             _deadlock_reporter = None
-            _deadlock_handler(thread, [t for t in _threads.values() if t.state is PARKED])
+            parked = [t for t in _threads.values() if t.state is PARKED]
+            if _first_wakeup_in is None:
+                _deadlock_handler(thread, parked)
+            else:
+                _deadlock_handler(thread, parked, _first_wakeup_in)
         else:
             return
         wakeup = thread.wakeup = Future(loop=_IMMEDIATE)
@@ -448,20 +479,25 @@ def _idle_until_event_loop():
 
 
 def _go_idle(now):
-    """No thread can run: wait for the earliest timeout, or report a deadlock."""
-    global current, _deadlock_reporter
+    """No thread can run: wait for the earliest timeout, or report a deadlock (or a
+    first timeout too far away to come within a run)."""
+    global current, _deadlock_reporter, _first_wakeup_in
     current = None
     while _timers and not _timer_is_live(_timers[0]):
         heapq.heappop(_timers)
-    if _timers:
-        bridge.js.armTimer(max(0.0, (_timers[0][0] - now) * 1000.0))
+    wakes_in = _timers[0][0] - now if _timers else None
+    if wakes_in is not None and (wakes_in <= FAR_AWAY or _deadlock_handler is None):
+        bridge.js.armTimer(max(0.0, wakes_in * 1000.0))
     elif _deadlock_handler is not None:
         # Reported from a parked thread's own stack, where it can visit the others.
         parked = [t for t in _threads.values() if t.state is PARKED and t.wakeup]
         if parked:
             _deadlock_reporter = parked[0]
+            _first_wakeup_in = wakes_in
             wakeup, parked[0].wakeup = parked[0].wakeup, None
             wakeup.set_result(None)
+        elif wakes_in is not None:
+            bridge.js.armTimer(wakes_in * 1000.0)
 
 
 def _timer_is_live(entry):

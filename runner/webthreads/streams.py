@@ -4,17 +4,23 @@ Plain Python text streams, not ``io.TextIOWrapper``: a buffered C stream holds a
 that belongs to the one real thread, and a green thread preempted while writing would
 make the next writer fail with "reentrant call". Text goes straight to the worker,
 which batches it for the page.
+
+Text is checked as CPython encodes it for a UTF-8 terminal: a lone surrogate (or a
+pair written as two code points) raises ``UnicodeEncodeError`` on stdout (errors
+"strict"), and is written as ``\\udcff`` on stderr ("backslashreplace").
 """
 
+import codecs
 import io
 
 from . import bridge
 
 
 class OutputStream(io.TextIOBase):
-    def __init__(self, kind):
+    def __init__(self, kind, errors):
         self._kind = kind
         self._name = f"<{kind}>"
+        self._errors = errors
 
     @property
     def name(self):
@@ -26,7 +32,7 @@ class OutputStream(io.TextIOBase):
 
     @property
     def errors(self):
-        return "strict"
+        return self._errors
 
     @property
     def line_buffering(self):
@@ -42,14 +48,27 @@ class OutputStream(io.TextIOBase):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
-            bridge.js.output(self._kind, text)
+            bridge.js.output(self._kind, text if text.isascii() else self._encodable(text))
         return len(text)
+
+    def _encodable(self, text):
+        """``text`` as the page can show it, after this stream's error handler."""
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            if self._errors == "strict":
+                raise
+            return text.encode("utf-8", self._errors).decode("utf-8", "replace")
+        return text
 
     def flush(self):
         pass
 
-    def reconfigure(self, **options):
-        pass  # nothing to configure: text goes to the page as it is
+    def reconfigure(self, *, errors=None, **options):
+        # Only the error handler means something here: text goes to the page as it is.
+        if errors is not None:
+            codecs.lookup_error(errors)  # LookupError for an unknown handler, as CPython
+            self._errors = errors
 
     @property
     def buffer(self):
@@ -100,5 +119,5 @@ class InputStream(io.TextIOBase):
         return self._on_read()
 
 
-stdout = OutputStream("stdout")
-stderr = OutputStream("stderr")
+stdout = OutputStream("stdout", "strict")
+stderr = OutputStream("stderr", "backslashreplace")

@@ -1,6 +1,10 @@
 """Tracebacks as CPython prints them: the runtime's own frames left out.
 
 The runtime stands in for C code, which has no frames in a CPython traceback.
+
+After the traceback of some errors that only this page's Python gives, one line more
+says why: a module that is not in it (the page has Python's standard library only),
+and a size past what a 32-bit Python can index.
 """
 
 import sys
@@ -40,8 +44,39 @@ def _filtered(tb):
     return head
 
 
+# PyNumber_AsSsize_t's message: an int that does not fit a size (31 bits here).
+_INDEX_OVERFLOW = "cannot fit 'int' into an index-sized integer"
+_NO_GUI = (
+    "tkinter opens windows on a desktop; a program in this page runs inside the "
+    "browser, with no desktop to open them on."
+)
+
+
+def why(exc):
+    """The line that explains ``exc`` in this page, or None."""
+    if isinstance(exc, ModuleNotFoundError) and exc.name:
+        top = exc.name.partition(".")[0]
+        if top in ("tkinter", "_tkinter", "turtle", "idlelib"):
+            return _NO_GUI
+        if top not in sys.stdlib_module_names:
+            return (
+                f"{top} is not part of Python's standard library, and programs in this "
+                "page have the standard library only."
+            )
+        return f"{top} is part of Python's standard library, but not of this page's Python."
+    if isinstance(exc, OverflowError) and str(exc) == _INDEX_OVERFLOW:
+        return (
+            "This page's Python is 32-bit: sizes and indexes stop at 2**31 - 1, "
+            "where a 64-bit Python would go on until memory runs out (MemoryError)."
+        )
+    return None
+
+
 def print_exception(exc):
     traceback.print_exception(without_runtime_frames(exc), file=sys.stderr)
+    explanation = why(exc)
+    if explanation is not None:
+        print(explanation, file=sys.stderr)
 
 
 def cleaning_excepthook(hook):
@@ -51,7 +86,10 @@ def cleaning_excepthook(hook):
         if args.exc_value is not None:
             without_runtime_frames(args.exc_value)
             args = args._replace(exc_traceback=args.exc_value.__traceback__)
-        return hook(args)
+        hook(args)
+        explanation = why(args.exc_value)
+        if explanation is not None and sys.stderr is not None:
+            print(explanation, file=sys.stderr)
 
     excepthook.__doc__ = hook.__doc__
     excepthook.__name__ = hook.__name__

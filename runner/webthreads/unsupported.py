@@ -4,6 +4,10 @@ Starting other programs or processes, opening network connections (which would a
 send the reader's requests to other sites) and reading from the keyboard. The program
 ends at once with the reason ``unsupported``, whichever thread tried; an exception
 could be caught and hidden by the program.
+
+What ``multiprocessing`` does with threads only (``multiprocessing.pool.ThreadPool``,
+``multiprocessing.dummy``) works as on CPython; starting a process, or what needs one
+(the locks and queues that processes share), is refused.
 """
 
 import builtins
@@ -42,9 +46,20 @@ def _refuse(message):
 
 
 class _RefusingImporter(importlib.abc.MetaPathFinder):
-    """Native modules that only real processes have: importing them stops the run."""
+    """Modules that only real processes use: importing them stops the run.
 
-    MODULES = {"_multiprocessing": PROCESSES, "_posixshmem": PROCESSES}
+    ``_multiprocessing`` is not among them: ``multiprocessing.connection`` tries it and
+    does without, and ``multiprocessing.pool`` (ThreadPool's module) imports that."""
+
+    MODULES = {
+        "_posixshmem": PROCESSES,
+        "multiprocessing.synchronize": PROCESSES,  # locks shared between processes
+        "multiprocessing.managers": PROCESSES,
+        "multiprocessing.shared_memory": PROCESSES,
+        "multiprocessing.sharedctypes": PROCESSES,
+        "multiprocessing.resource_tracker": PROCESSES,
+        "multiprocessing.forkserver": PROCESSES,
+    }
 
     def find_spec(self, name, path=None, target=None):
         message = self.MODULES.get(name)
@@ -53,11 +68,92 @@ class _RefusingImporter(importlib.abc.MetaPathFinder):
         return None
 
 
+class _ChangeNotifier:
+    """The ``multiprocessing.SimpleQueue`` by which a ThreadPool wakes the thread that
+    looks after its workers. CPython's is a pipe with locks shared between processes;
+    between threads, a list and a condition do. It is its own reader, the object that
+    ``multiprocessing.connection.wait`` is given."""
+
+    _changed = None  # a threading.Condition, shared by every notifier
+
+    def __init__(self):
+        import threading
+
+        if _ChangeNotifier._changed is None:
+            _ChangeNotifier._changed = threading.Condition()
+        self._items = []
+        self._reader = self
+
+    def put(self, obj):
+        with self._changed:
+            self._items.append(obj)
+            self._changed.notify_all()
+
+    def get(self):
+        with self._changed:
+            self._changed.wait_for(self._has_items)
+            return self._items.pop(0)
+
+    def empty(self):
+        return not self._items
+
+    def _has_items(self):
+        return bool(self._items)
+
+
+class _ThreadsOnly:
+    """The ``multiprocessing`` context of a ThreadPool: what its ``Pool.__init__`` asks
+    of a context (a SimpleQueue) made for threads."""
+
+    SimpleQueue = _ChangeNotifier
+
+
+def _waiting_for_notifiers(wait):
+    """``multiprocessing.connection.wait``, which also waits for change notifiers."""
+
+    def wait_for_notifiers(object_list, timeout=None):
+        if not object_list or not all(isinstance(o, _ChangeNotifier) for o in object_list):
+            return wait(object_list, timeout)
+        with _ChangeNotifier._changed:
+            _ChangeNotifier._changed.wait_for(
+                lambda: [o for o in object_list if not o.empty()], timeout
+            )
+            return [o for o in object_list if not o.empty()]
+
+    return wait_for_notifiers
+
+
+def _thread_pools_without_processes():
+    import concurrent.futures.process
+    import multiprocessing.pool
+    import multiprocessing.process
+
+    pool = multiprocessing.pool
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        pool.Pool.__init__(self, processes, initializer, initargs, context=_ThreadsOnly())
+
+    __init__.__qualname__ = "ThreadPool.__init__"
+    __init__.__module__ = pool.__name__
+    pool.ThreadPool.__init__ = __init__
+    pool.wait = _waiting_for_notifiers(pool.wait)
+    multiprocessing.process.BaseProcess.start = _refuse(PROCESSES)
+    concurrent.futures.process.ProcessPoolExecutor.__init__ = _refuse(PROCESSES)
+
+
 def install():
+    import asyncio
+    import asyncio.base_events
     import socket
     import subprocess
 
     subprocess.Popen.__init__ = _refuse(SUBPROCESS)
+    asyncio.create_subprocess_exec = _refuse(SUBPROCESS)
+    asyncio.create_subprocess_shell = _refuse(SUBPROCESS)
+    asyncio.subprocess.create_subprocess_exec = _refuse(SUBPROCESS)
+    asyncio.subprocess.create_subprocess_shell = _refuse(SUBPROCESS)
+    asyncio.base_events.BaseEventLoop.subprocess_exec = _refuse(SUBPROCESS)
+    asyncio.base_events.BaseEventLoop.subprocess_shell = _refuse(SUBPROCESS)
     for name in ("system", "popen", "posix_spawn", "posix_spawnp"):
         setattr(os, name, _refuse(SUBPROCESS))
     for name in ("execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp"):
@@ -74,4 +170,5 @@ def install():
     socket.gethostbyname = _refuse(NETWORK)
     builtins.input = _refuse(INPUT)
     sys.stdin = streams.InputStream(_refuse(INPUT))
+    _thread_pools_without_processes()
     sys.meta_path.insert(0, _RefusingImporter())
