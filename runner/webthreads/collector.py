@@ -14,7 +14,7 @@ program.
 import gc
 import signal
 
-from . import bridge
+from . import bridge, signal_module
 
 SIGNAL = signal.SIGUSR2
 
@@ -73,4 +73,4 @@ def install(preemptible):
     for function in (collect, enable, disable, isenabled):
         function.__doc__ = getattr(gc, function.__name__).__doc__
         setattr(gc, function.__name__, function)
-    signal.signal(SIGNAL, on_signal)
+    signal_module.take(SIGNAL, on_signal, lambda: bridge.js.collectSoon())
