@@ -4,6 +4,7 @@
 // Programs can print far faster than a screen refreshes, so chunks are queued and
 // written once per animation frame; the page stays responsive during a flood.
 import { OutputCap } from "./output-cap.js";
+import { TerminalText } from "./terminal-text.js";
 
 const NEAR_BOTTOM_PX = 24;
 // The log is cut into blocks ("pages") of whole lines. A browser lays out the text of
@@ -11,6 +12,10 @@ const NEAR_BOTTOM_PX = 24;
 // line, while appending to a small last page costs the same at line 10 and 10,000.
 // Pages out of view are skipped by layout (`content-visibility: auto` in runner.css).
 const PAGE_CHARS = 4096;
+// A line without end (a flood of print(..., end="")) goes on in a new page past this
+// size: each page is laid out alone, so the page keeps answering and Stop is quick.
+// The line then breaks there on screen, and in a copy of it.
+const LINE_PAGE_CHARS = 16384;
 const LINE_HEIGHT_EM = 1.4; // as in runner.css
 // What one animation frame writes at most; the rest waits for the next frames, so that
 // a flood cannot hold the page for long.
@@ -38,6 +43,7 @@ export class OutputLog {
     this.lastStream = null; // what the last program output was (stdout or stderr)
     this.endsWithNewline = true;
     this.cap = new OutputCap(limits);
+    this.terminal = { stdout: new TerminalText(), stderr: new TerminalText() };
   }
 
   // Queue what the program printed. Returns false once the output cap is reached:
@@ -103,16 +109,43 @@ export class OutputLog {
     this.endsWithNewline = true;
   }
 
+  // The text as a terminal shows it: colours left out, `\r` back to the line's start.
   renderOutput(stream, text) {
+    for (const piece of this.terminal[stream].pieces(text)) {
+      if (piece === "\r") this.clearLine();
+      else this.append(stream, piece);
+    }
+  }
+
+  // Empties the line being written, as far back as this page goes.
+  clearLine() {
+    if (!this.page || this.endsWithNewline) return;
+    const spans = this.page.querySelectorAll("[data-stream]");
+    for (let index = spans.length - 1; index >= 0; index--) {
+      if (!["stdout", "stderr"].includes(spans[index].dataset.stream)) return;
+      const text = spans[index].firstChild;
+      const lineStart = text.data.lastIndexOf("\n") + 1;
+      this.pageChars -= text.length - lineStart;
+      text.deleteData(lineStart, text.length - lineStart);
+      if (lineStart > 0) return;
+    }
+  }
+
+  append(stream, text) {
     let rest = text;
     while (rest) {
-      if (!this.page || (this.pageChars >= PAGE_CHARS && this.endsWithNewline)) this.newPage();
+      const full = this.pageChars >= (this.endsWithNewline ? PAGE_CHARS : LINE_PAGE_CHARS);
+      if (!this.page || full) this.newPage();
       // Fill the page up to the end of the line that crosses its size.
       let piece = rest;
       const room = PAGE_CHARS - this.pageChars;
       if (rest.length > room) {
         const lineEnd = rest.indexOf("\n", Math.max(room - 1, 0));
         if (lineEnd !== -1) piece = rest.slice(0, lineEnd + 1);
+      }
+      const lineRoom = LINE_PAGE_CHARS - this.pageChars;
+      if (piece.length > lineRoom && piece.lastIndexOf("\n", lineRoom - 1) === -1) {
+        piece = rest.slice(0, Math.max(lineRoom, 1));
       }
       if (this.tail?.stream !== stream) {
         const span = this.openSpan(stream);

@@ -34,6 +34,20 @@ const SCHEDULE_READY = "This link holds a recorded run of this code: Run replays
 const SCHEDULE_FOR_OLD_CODE =
   "The link's recorded run was for the code as it was in the link, so this run is a new one.";
 
+// The longest link Firefox opens (its network.standard-url.max-length, 1 MiB);
+// Chromium's limit is twice that (url::kMaxURLChars, 2 MiB). A longer link is still
+// copied, with a warning.
+const LONGEST_LINK = 1048576;
+
+function withLengthWarning(said, link) {
+  if (link.length <= LONGEST_LINK) return said;
+  return (
+    `${said} It is ${link.length.toLocaleString("en")} characters long: browsers ` +
+    `open links of up to about ${LONGEST_LINK.toLocaleString("en")}, so it may not open. ` +
+    "Share the program as a file instead."
+  );
+}
+
 export function mountPlayground(root, pool) {
   const editor = createCodeEditor({ code: "", label: "Python code" });
   // The link's recorded run, {code, token}, until the first Run uses it (or not).
@@ -90,9 +104,9 @@ export function mountPlayground(root, pool) {
     history.replaceState(null, "", link);
     try {
       await navigator.clipboard.writeText(link);
-      copyStatus.textContent = "Link copied.";
+      copyStatus.textContent = withLengthWarning("Link copied.", link);
     } catch {
-      copyStatus.textContent = "Copy the link from the address bar.";
+      copyStatus.textContent = withLengthWarning("Copy the link from the address bar.", link);
     }
   });
   editor.textarea.addEventListener("input", () => (copyStatus.textContent = ""));

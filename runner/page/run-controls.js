@@ -21,6 +21,9 @@ const LABELS = {
 };
 const REPLAYING = "Replaying…";
 const OTHER_CODE_REPLAYED = "This replays the code as it was when it ran, not the code as it is now.";
+const CLOSED = "The program closed its own worker (self.close()), which ended the run.";
+// How the worker says a program exited with a status (webthreads/program.py).
+const EXIT_STATUS = /^(?:SystemExit: |os\._exit\()(-?\d+)\)?$/;
 const TOO_LONG_TO_RECORD =
   "This run read its clocks too often to be recorded, so it cannot be replayed.";
 
@@ -210,6 +213,14 @@ export class RunControls {
     const log = this.log;
     if (diverged) log.note(`This replay did not follow the recorded run: ${diverged}.`, "error");
     switch (reason) {
+      case "exception": {
+        // sys.exit(3) prints nothing: the status is all there is to say.
+        const status = EXIT_STATUS.exec(message || "");
+        if (status) log.note(`The program exited with status ${status[1]}.`, "error");
+        return;
+      }
+      case "closed":
+        return log.note(CLOSED, "error");
       case "stop":
         return log.note("Stopped.");
       case "schedule":

@@ -58,10 +58,13 @@ export class RunSession {
     return this.ended;
   }
 
+  // Only the worker's own code posts to the page (worker/sandbox.mjs); still, a
+  // message of the wrong shape is dropped rather than trusted.
   receive(message) {
-    if (this.over) return;
+    if (this.over || !message || typeof message !== "object") return;
     switch (message.type) {
       case "ready":
+        if (this.startedAt) return; // once: a second one must not re-arm the time limit
         this.clearTimers();
         if (!message.jspi) return this.finish("error", { reason: "no-jspi" });
         this.startedAt = performance.now();
@@ -72,6 +75,7 @@ export class RunSession {
         return;
       case "stdout":
       case "stderr":
+        if (typeof message.text !== "string") return;
         if (!this.log.write(message.type, message.text)) {
           this.finish("error", { reason: "output-limit" });
         }
@@ -86,7 +90,10 @@ export class RunSession {
       case "done":
         return message.status === "ok"
           ? this.finish("done", {})
-          : this.finish("error", { reason: message.reason || "exception", message: message.message });
+          : this.finish("error", {
+              reason: typeof message.reason === "string" ? message.reason : "exception",
+              message: typeof message.message === "string" ? message.message : null,
+            });
       case "failed":
         return this.finish("error", { reason: "internal", message: message.message, workerFailed: true });
     }

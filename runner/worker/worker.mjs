@@ -15,6 +15,10 @@
 //   worker → page  {type: "explore-progress" | "explore-done", runs, exhaustive,
 //                   strategy, outcomes}            (explorer.mjs)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
+//                  (reason "closed": the program closed this worker, `js.self.close()`)
+//
+// A program reaches this worker's globals through `js`: it cannot post to the page,
+// and once Python has loaded it cannot reach the network (sandbox.mjs).
 
 import { explore } from "./explorer.mjs";
 import { createBridge } from "./bridge.mjs";
@@ -23,11 +27,13 @@ import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js"; // served beside this file
 import { loadPython } from "./load.mjs";
 import { createOutput } from "./output.mjs";
 import { createTick } from "./preemption.mjs";
+import { sealNetwork, sealPageChannel } from "./sandbox.mjs";
 import { installRunInputs, newKey, recording, replaying, useRunInputs } from "./run-inputs.mjs";
 import { OTHER_CODE, ScheduleError, decodeSchedule, encodeSchedule, hashText } from "./schedule-token.mjs";
 import { withoutStackDump } from "./stdio-filter.mjs";
 
 installRunInputs(); // before Python loads: its clocks and random bytes come through here
+const postMessage = sealPageChannel(closedByProgram);
 
 const STACK_OVERFLOW =
   "RecursionError: maximum recursion depth exceeded: the program recursed too deeply " +
@@ -41,8 +47,19 @@ let requested = null; // "run" (one only) or "explore" (any number of them)
 let runtime = null; // {api, threadEntry, onTimer, runMain, made, memory}
 let loadError = null;
 let run = null; // the run going on: {inputs, write, decider, resolve, over}
+let closed = false;
 
 const output = createOutput((message) => postMessage(message));
+
+const CLOSED = "The program closed its own worker (self.close()), which ended the run.";
+
+// The program called `close()`: what it printed so far goes first, then its end.
+function closedByProgram() {
+  if (closed) return;
+  closed = true;
+  output.close();
+  postMessage({ type: "done", status: "error", reason: "closed", message: CLOSED });
+}
 const tick = createTick();
 const clock = createClock(
   () => {
@@ -108,6 +125,18 @@ const bridge = createBridge({
     END_REASONS[run.inputs.choice(END_REASONS.length, () => END_REASONS.indexOf(tick.endReason))],
 });
 
+// An exception in a Python function that JavaScript called (a timer's callback, say)
+// comes here uncaught, once Pyodide has printed its traceback on stderr. Like an
+// uncaught exception in a thread, and like CPython's event loops (asyncio, tkinter)
+// with an exception in a callback, the program goes on: the error must not reach the
+// page, which would end the run as the runner's own failure.
+function uncaughtPythonError(event) {
+  const error = event.error ?? event.reason;
+  if (error?.constructor?.name === "PythonError" && run && !run.over) event.preventDefault();
+}
+self.addEventListener("error", uncaughtPythonError);
+self.addEventListener("unhandledrejection", uncaughtPythonError);
+
 async function loadRuntime() {
   const { pyodide, readInt32, memory } = await loadPython({ interruptBuffer: tick });
   tick.readInt32 = readInt32;
@@ -115,6 +144,7 @@ async function loadRuntime() {
   pyodide.setStderr(withoutStackDump((text) => bridge.output("stderr", text)));
   const api = pyodide.pyimport("webthreads.worker_api");
   api.attach(bridge);
+  sealNetwork(pyodide.pyimport("webthreads.unsupported").NETWORK);
   return {
     api,
     threadEntry: api.thread_entry,
