@@ -68,7 +68,7 @@ export function sealNetwork(message, scope = globalThis) {
   for (const name of ["setTimeout", "setInterval"]) {
     const real = scope[name];
     define(scope, name, function (callback, ...rest) {
-      if (typeof callback !== "function") checked(callback);
+      if (typeof callback === "string") checked(callback); // code as text, as eval takes it
       return real.call(scope, callback, ...rest);
     });
   }
