@@ -62,9 +62,11 @@ def end_runs_with(end_run):
 
 
 def _on_signal(signum, frame):
-    if scheduler.current is None or scheduler.finished:
+    if scheduler.finished:
         return
-    if not preemptible(frame):
+    if scheduler.current is None or not preemptible(frame):
+        # Between threads, or in the runtime's own code: ask again soon. An explored
+        # run's end is signalled once, so it must not be dropped.
         bridge.js.tickSoon()
     elif _end_run is not None:
         _end_run()

@@ -27,6 +27,7 @@ import dis
 import sys
 
 from . import scheduler
+from .frames import calls_program_code
 from .preemption import preemptible
 
 PROGRAM = "main.py"
@@ -109,9 +110,13 @@ def install(granularity, choose, policy):
 
 
 # The callbacks run at every event of the program's code, most of them to count a
-# point and go on: that part is written out in each, without a call.
+# point and go on: that part is written out in each, without a call. They are called
+# from the program's code and hold no state of the runtime's: a signal that comes in
+# one of them (an explored run's end, see ``preemption``) is as if it came in the
+# program's code, or a loop whose every step is a switch point could never be ended.
 
 
+@calls_program_code
 def _at_point(code, where):
     global points
     if code.co_filename != PROGRAM:
@@ -124,6 +129,7 @@ def _at_point(code, where):
     return None
 
 
+@calls_program_code
 def _at_call(code, offset, callable, argument):
     global points
     if code.co_filename != PROGRAM:
@@ -136,6 +142,7 @@ def _at_call(code, offset, callable, argument):
     return None
 
 
+@calls_program_code
 def _at_jump(code, source, destination):
     global points
     if destination > source or code.co_filename != PROGRAM:
@@ -148,6 +155,7 @@ def _at_jump(code, source, destination):
     return None
 
 
+@calls_program_code
 def _at_instruction(code, offset):
     global points
     local = _local_offsets.get(code)

@@ -37,4 +37,5 @@ with condition:
 worker.join()
 with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pool") as pool:
     print("pool says", pool.submit(str.upper, "done").result())
+    time.sleep(0.1)  # the pool's thread waits for its next job meanwhile
 print("main saw", results)
