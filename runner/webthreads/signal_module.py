@@ -24,8 +24,8 @@ from . import bridge, scheduler
 from .frames import calls_program_code, is_runtime
 
 TOOL = 3  # a tool id that CPython leaves free (switch_points takes 4)
-_monitoring = getattr(sys, "monitoring", None)  # None on CPython before 3.12: signals do
-_INSTRUCTION = _monitoring.events.INSTRUCTION if _monitoring else 0
+_monitoring = sys.monitoring
+_INSTRUCTION = _monitoring.events.INSTRUCTION
 
 _real_signal = _signal.signal
 _real_getsignal = _signal.getsignal
@@ -110,7 +110,7 @@ def _watch_main_thread():
             # (instrumenting a frame stopped there breaks Pyodide's interpreter).
             return
         frame = frame.f_back
-    if frame is None or _watched is not None or _monitoring is None:
+    if frame is None or _watched is not None:
         return
     try:
         _monitoring.use_tool_id(TOOL, "webthreads signals")
