@@ -14,7 +14,7 @@ program.
 import gc
 import signal
 
-from . import bridge, signal_module
+from . import bridge
 
 SIGNAL = signal.SIGUSR2
 
@@ -73,4 +73,4 @@ def install(preemptible):
     for function in (collect, enable, disable, isenabled):
         function.__doc__ = getattr(gc, function.__name__).__doc__
         setattr(gc, function.__name__, function)
-    signal_module.take(SIGNAL, on_signal, lambda: bridge.js.collectSoon())
+    signal.signal(SIGNAL, on_signal)

@@ -18,16 +18,12 @@ program's again: those runtime functions are marked ``@frames.calls_program_code
 import signal
 import sys
 
-from . import bridge, compat, scheduler, signal_module
+from . import bridge, compat, scheduler
 from .frames import PROGRAM_CODE_CALLERS, RUNTIME_DIR
 
 SIGNAL = signal.SIGUSR1
 
 _original_setswitchinterval = sys.setswitchinterval
-
-# The shortest time slice: CPython's own unit (it keeps the interval in whole
-# microseconds, so that 1e-7 reads back as 0.0 and means "switch at every check").
-MIN_SLICE = 1e-6
 
 
 def preemptible(frame):
@@ -77,25 +73,16 @@ def _on_signal(signum, frame):
 def setswitchinterval(interval):
     """``sys.setswitchinterval`` that also reaches the worker's clock."""
     _original_setswitchinterval(interval)
-    bridge.js.setSwitchInterval(_time_slice())
-
-
-def _time_slice():
-    return max(sys.getswitchinterval(), MIN_SLICE)
-
-
-def _ask_again():
-    bridge.js.tickSoon()
+    bridge.js.setSwitchInterval(sys.getswitchinterval())
 
 
 def install():
-    signal_module.install(preemptible)
-    signal_module.take(SIGNAL, _on_signal, _ask_again)
+    signal.signal(SIGNAL, _on_signal)
     setswitchinterval.__doc__ = _original_setswitchinterval.__doc__
     sys.setswitchinterval = setswitchinterval
 
 
 def attach():
     """Tell a newly attached worker the interval and where to watch for switches."""
-    bridge.js.setSwitchInterval(_time_slice())
+    bridge.js.setSwitchInterval(sys.getswitchinterval())
     bridge.js.watchSwitches(scheduler.switch_counter.buffer_info()[0])
