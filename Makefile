@@ -26,13 +26,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium package; as root directly, otherwise through sudo (as on CI runners).
-$(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
-	else echo "Chromium is missing: install the chromium package as root"; exit 1; fi; \
-	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# The browsers the tests drive, all from Debian: Chromium and Firefox ESR (both with
+# JSPI), and WebKitGTK's WebDriver with a virtual screen (an engine without JSPI, as
+# Safari before 27). As root directly, otherwise through sudo (as on CI runners).
+BROWSERS := $(CHROMIUM) /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/xvfb-run
+BROWSER_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb xauth
 
-setup: $(VENV)/.project-on-path node_modules/.installed $(CHROMIUM)  ## Install everything (Python venv, npm packages, Chromium)
+$(BROWSERS):
+	@if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
+	else echo "$@ is missing: install $(BROWSER_PACKAGES) as root"; exit 1; fi; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null
+
+setup: $(VENV)/.project-on-path node_modules/.installed $(BROWSERS)  ## Install everything (Python venv, npm packages, the browsers)
 
 serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

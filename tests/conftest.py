@@ -1,13 +1,14 @@
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import pytest_examples.run_code
 
 from .support.paths import ROOT
-from .support.site import site_folder
+from .support.site import serve, site_folder
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -57,3 +58,17 @@ def _problems(log: str) -> str:
         if keep:
             problems.append(line)
     return "\n".join(problems or log.splitlines()[-40:])
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: Path) -> Path:
+    """The site the CPython tests built, reused: it is already under the sub-path."""
+    assert site_folder(built_site.parent) == built_site, f"site built under {built_site}"
+    return built_site
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """Base URL of the site, served under /<repository>/ on a free local port."""
+    with serve(site_dir) as url:
+        yield url

@@ -1,5 +1,5 @@
-"""Fixtures for tests in a real browser: the built site served under a sub-path, as
-GitHub Pages serves a project site, and Debian's Chromium driven by Playwright.
+"""Fixtures for tests in Chromium: Debian's Chromium driven by Playwright, on the built
+site that tests/conftest.py serves (`site_url`).
 
 Playwright lives for one test module at a time. Its sync API marks its event loop as
 running in the main thread for as long as it lives, and a test elsewhere that calls
@@ -22,7 +22,6 @@ from playwright.sync_api import (
 )
 
 from ..support import chromium
-from ..support.site import serve, site_folder
 from .page_records import Requests, watch_errors, watch_requests
 
 HERE = Path(__file__).parent
@@ -33,20 +32,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def site_dir(built_site: Path) -> Path:
-    """The site the CPython tests built, reused: it is already under the sub-path."""
-    assert site_folder(built_site.parent) == built_site, f"site built under {built_site}"
-    return built_site
-
-
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """Base URL of the site, served under /<repository>/ on a free local port."""
-    with serve(site_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
