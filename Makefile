@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+# Material's notice about its end of life and MkDocs 2.0, printed before every build: the
+# plan is in CONTRIBUTING.md ("The site generator"), so contributors need not see it.
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build test test-random test-snippets stress bench update-examples lint clean
