@@ -57,3 +57,13 @@ def test_interleaved_prints_are_explained_once(page: str) -> None:
     source = text(page)
     if GLUED_LINES.search(source):
         assert INTERLEAVING_LINK in source, f"{page} speaks of glued lines without a link"
+
+
+# CPython with the GIL forces a switch only at its eval breaker's checks: "anywhere" is
+# what the language allows, and the pages say so in those words, not as CPython's.
+SWITCH_ANYWHERE = re.compile(r"switch(es)?\s+can\s+happen\s+(anywhere|between\s+any\s+two)")
+
+
+@pytest.mark.parametrize("page", pages())
+def test_no_page_says_cpython_switches_anywhere(page: str) -> None:
+    assert not SWITCH_ANYWHERE.search(text(page))
