@@ -3,7 +3,7 @@
 // whether it is right or what to look at. The check's source comes from the
 // `<script class="exercise-check">` that site_hooks/exercise_checks.py put in the exercise.
 import { button } from "./buttons.js";
-import { hasJspi } from "./jspi.js";
+import { hasJspi, NO_JSPI_MESSAGE } from "./jspi.js";
 
 // The wrapper program: each `check` from its source in a fresh namespace, called on
 // its output. Everything it needs comes in one JSON text inside a Python string
@@ -86,7 +86,7 @@ function notRun({ reason, message }) {
     case "unsupported":
       return "Your program uses something this browser cannot run (see the output above), so it was not checked here.";
     case "no-jspi":
-      return "This browser cannot run Python, so your code cannot be checked here.";
+      return NO_JSPI_MESSAGE;
     default:
       return "The Python runtime failed, so your code could not be checked. Press Check to try again.";
   }
