@@ -42,9 +42,10 @@ def switch_stacks_with(run_sync_stand_in, can_run_sync_stand_in):
     can_run_sync = can_run_sync_stand_in
 
 
-# asyncio._set_running_loop(loop): Pyodide enters every stack with its own event loop
-# (WebLoop) as the running loop; a green thread has none, or asyncio.run() would refuse
-# to start in it.
+# asyncio._get_running_loop() and _set_running_loop(loop): the running loop is one for
+# every stack, since they share a thread state; each green thread keeps its own (None
+# for a new one, or asyncio.run() would refuse to start in it).
+get_running_loop = asyncio._get_running_loop
 set_running_loop = asyncio._set_running_loop
 
 

@@ -377,13 +377,15 @@ def stop():
 
 def _switch_from(thread):
     """``thread`` has stopped running: run the others until it is resumed."""
+    # Every stack has the same running loop, which the others set: keep this thread's.
+    running_loop = compat.get_running_loop()
     now = clocks.source()
     if _timers and _timers[0][0] <= now:
         _fire_due_timers(now)
     wakeup = Future(loop=_IMMEDIATE)
     thread.wakeup = wakeup
     if finished:
-        _suspend(thread, wakeup)  # never resumed: the run is over
+        _suspend(thread, wakeup, running_loop)  # never resumed: the run is over
         return
     if now - _last_breath > BREATH_INTERVAL:
         _idle_until_event_loop()
@@ -396,11 +398,12 @@ def _switch_from(thread):
         _resume(following)
     else:
         _go_idle(now)
-    _suspend(thread, wakeup)
+    _suspend(thread, wakeup, running_loop)
 
 
-def _suspend(thread, wakeup):
-    """Wait until ``wakeup`` is resolved; meanwhile serve visits and deadlock reports."""
+def _suspend(thread, wakeup, running_loop):
+    """Wait until ``wakeup`` is resolved; meanwhile serve visits and deadlock reports.
+    Then go on with ``running_loop``, the thread's own."""
     global _deadlock_reporter
     while True:
         compat.run_sync(wakeup)
@@ -414,6 +417,7 @@ def _suspend(thread, wakeup):
             else:
                 _deadlock_handler(thread, parked, _first_wakeup_in)
         else:
+            compat.set_running_loop(running_loop)
             return
         wakeup = thread.wakeup = Future(loop=_IMMEDIATE)
         if _visit is not None:

@@ -120,9 +120,8 @@ class StandInBrowser:
         if stack is self.hub:
             raise RuntimeError("run_sync() on no suspendable stack")
         future.add_done_callback(lambda _: self.microtasks.append(stack))
-        running_loop = asyncio._get_running_loop()  # Pyodide keeps it with the stack
+        # As in Pyodide, every stack shares one running loop: nothing keeps this one's.
         stack.parent.switch()
-        asyncio._set_running_loop(running_loop)
         return future.result()
 
     def can_run_sync(self) -> bool:
@@ -208,10 +207,8 @@ class StandInBrowser:
         """Enter a new stack for ``ident``, on top of the caller's, until it suspends."""
         stack = greenlet(partial(entry, *args), parent=getcurrent())
         self.stacks[ident] = stack
-        running_loop = asyncio._get_running_loop()
-        asyncio._set_running_loop(PYODIDE_LOOP)
+        asyncio._set_running_loop(PYODIDE_LOOP)  # a new stack begins with Pyodide's
         stack.switch()
-        asyncio._set_running_loop(running_loop)
 
     def close(self) -> None:
         """End the run: nothing is scheduled any more, and no stack resumes."""
