@@ -6,7 +6,12 @@ Builds the site (or uses one already built into DIR, served under the same sub-p
 on GitHub Pages), then measures:
 
 - cold start: a fresh browser context opens a chapter page and clicks Run; time to
-  the first line of output on the page;
+  the first line of output on the page; and the same on a network throttled to
+  50 Mbit/s and 40 ms (Chromium's own throttling, which the workers' downloads go
+  through too), with the bytes that first Run brought over it (the test server
+  compresses nothing, so those are the files' sizes);
+- a second visit: the same page in the same context, its HTTP cache cleared: time to
+  the first output, and the bytes that still come from the server;
 - warm run: the second Run on the same page, once the spare worker is loaded;
 - bytes a chapter page fetches before any Run (none of them Pyodide's) and for the
   first Run, raw and gzipped;
@@ -32,7 +37,7 @@ from base64 import urlsafe_b64encode
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Request, sync_playwright
 from programs import (
     LOCK_PING_PONG,
     SHORT_LOCK_PING_PONG,
@@ -48,6 +53,13 @@ from tests.support.site import serve, site_folder, sub_path
 CHAPTER = "getting-started/"
 RUNNER = '.runner[data-runner="snippet"]'
 TIMEOUT_MS = 180_000
+# The throttled network the goals are set for: 50 Mbit/s down and up, 40 ms latency.
+THROTTLED = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 50e6 / 8,
+    "uploadThroughput": 50e6 / 8,
+}
 
 # Clicks Run and resolves with the milliseconds until output first shows on the page.
 CLICK_AND_TIME_FIRST_OUTPUT = """(root) => new Promise((resolve) => {
@@ -96,6 +108,39 @@ def cold_and_warm(browser: Browser, base: str) -> tuple[float, float, str]:
     wait_over(page, RUNNER)
     context.close()
     return cold, warm, snippet
+
+
+def first_run_on_the_wire(
+    browser: Browser, site: Path, base: str, throttled: bool
+) -> tuple[float, int, float, int]:
+    """A first Run in a fresh context, the network throttled or not: milliseconds to
+    its first output and the bytes it fetched; then, after the browser's HTTP cache
+    is cleared, the same on a second visit (Cache Storage is kept, as a reader's is)."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    if throttled:
+        cdp.send("Network.emulateNetworkConditions", THROTTLED)
+    visits = []
+    for _ in range(2):
+        page.goto(base + CHAPTER)
+        page.wait_for_load_state("networkidle")
+        requested: list[str] = []
+
+        def note(request: Request, requested: list[str] = requested) -> None:
+            requested.append(request.url)
+
+        page.on("request", note)
+        runner = page.locator(RUNNER).first
+        elapsed = runner.evaluate(CLICK_AND_TIME_FIRST_OUTPUT)
+        wait_over(page, RUNNER)
+        page.remove_listener("request", note)
+        visits.append((elapsed, sizes(site, base, requested)[0]))
+        cdp.send("Network.clearBrowserCache")
+    context.close()
+    (first, first_bytes), (second, second_bytes) = visits
+    return first, first_bytes, second, second_bytes
 
 
 # A run whose timeline is as large as the runtime records (5,000 waits, sleeps, prints).
@@ -230,6 +275,13 @@ def main() -> None:
         with serve(site) as base, sync_playwright() as playwright:
             browser = chromium.launch(playwright)
             starts = [cold_and_warm(browser, base) for _ in range(args.repeat)]
+            wire = {
+                throttled: [
+                    first_run_on_the_wire(browser, site, base, throttled)
+                    for _ in range(args.repeat)
+                ]
+                for throttled in (False, True)
+            }
             fetched = bytes_fetched(browser, site, base)
             drawing = statistics.median(timeline_drawing(browser, base) for _ in range(args.repeat))
             race_name, race_source = race_demo()
@@ -256,16 +308,37 @@ def main() -> None:
                 timings.append((label, browser_runs, cpython_runs))
             browser.close()
 
-    report(starts, fetched, drawing, timings)
+    report(starts, wire, fetched, drawing, timings)
 
 
-def report(starts, fetched, drawing, timings) -> None:
+def report(starts, wire, fetched, drawing, timings) -> None:
     cpython = f"CPython {sys.version_info.major}.{sys.version_info.minor}"
     rows = [("measure", "browser", cpython, "browser / CPython")]
     cold = statistics.median(s[0] for s in starts)
     warm = statistics.median(s[1] for s in starts)
     rows.append((f"cold start to first output ({starts[0][2]})", f"{cold:,.0f} ms", "", ""))
     rows.append(("second Run to first output", f"{warm:,.0f} ms", "", ""))
+    for throttled, runs in wire.items():
+        network = "50 Mbit/s, 40 ms" if throttled else "unthrottled"
+        first, first_bytes, second, second_bytes = (
+            statistics.median(run[n] for run in runs) for n in range(4)
+        )
+        rows.append(
+            (
+                f"first Run, {network}: to first output, on the wire",
+                f"{first:,.0f} ms, {first_bytes / 1e6:,.1f} MB",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"second visit, HTTP cache cleared, {network}",
+                f"{second:,.0f} ms, {second_bytes / 1e6:,.2f} MB",
+                "",
+                "",
+            )
+        )
     raw, zipped = fetched["before"]
     pyodide = (
         "none from Pyodide"

@@ -5,11 +5,13 @@
   ``assets/runner/`` and ``assets/timeline/`` (see ``SITE_FOLDERS``).
 - The runtime's Python files are listed in ``assets/runner/python/manifest.json``, the
   list the worker reads when it starts Python without a snapshot.
-- The files of npm's ``pyodide`` package that the runner loads are copied to
-  ``pyodide/``, with ``pyodide/runtime-snapshot.bin.gz``: Python started and the
-  green-thread runtime installed, saved by ``tools/make_runtime_snapshot.mjs`` in Node
-  and cached in ``build/`` (beside mkdocs.yml) under a key made of everything it
-  depends on.
+- The files of npm's ``pyodide`` package that the runner loads are placed in
+  ``pyodide/``: the two modules it imports as they are, the large files gzipped and
+  named after their digest (``pyodide_bundle.py``), with the runtime snapshot named so
+  too, ``runtime-snapshot.<digest>.bin.gz``: Python started and the green-thread
+  runtime installed, saved by ``tools/make_runtime_snapshot.mjs`` in Node and cached
+  in ``build/`` (beside mkdocs.yml) under a key made of everything it depends on.
+  ``pyodide/files.json`` lists them (``pyodide_bundle.file_list``).
 
 Without the snapshot the runner still works, only slower to start, so failing to make
 it does not fail the build (not even a strict one): the build says why and goes on.
@@ -31,6 +33,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+try:
+    from site_hooks import pyodide_bundle
+except ImportError:  # a site elsewhere that uses this hook: MkDocs puts its folder on sys.path
+    import pyodide_bundle
+
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 SNAPSHOT_TOOL = ROOT / "tools" / "make_runtime_snapshot.mjs"
@@ -38,14 +45,11 @@ SNAPSHOT_TOOL = ROOT / "tools" / "make_runtime_snapshot.mjs"
 # module of the worker may shape the snapshot.
 SNAPSHOT_INPUTS = ROOT / "runner" / "worker"
 SNAPSHOT_CACHE = "build/runtime-snapshot"  # relative to mkdocs.yml
-SNAPSHOT_NAME = "runtime-snapshot.bin.gz"
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+BUNDLE_CACHE = "build/pyodide-files"  # relative to mkdocs.yml
+SNAPSHOT_NAME = "runtime-snapshot.bin"  # its name in files.json
+# Served as they are: the worker imports them.
+IMPORTED_FILES = ("pyodide.mjs", "pyodide.asm.mjs")
+PYODIDE_FILES = IMPORTED_FILES + pyodide_bundle.COMPRESSED
 # Source folder -> where its files are served, and which of them.
 SITE_FOLDERS = (
     (ROOT / "runner" / "page", "assets/runner", ("*.js", "*.css")),
@@ -98,13 +102,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
     target = Path(config["site_dir"]) / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
+    for name in IMPORTED_FILES:
         _copy_if_changed(PYODIDE_DIR / name, target / name)
-    snapshot = runtime_snapshot(Path(config.config_file_path).parent / SNAPSHOT_CACHE)
+    project = Path(config.config_file_path).parent
+    bundle = pyodide_bundle.prepare(PYODIDE_DIR, project / BUNDLE_CACHE)
+    served = dict(bundle.served)
+    snapshot = runtime_snapshot(project / SNAPSHOT_CACHE, bundle.standard_library)
     if snapshot is not None:
-        _copy_if_changed(snapshot, target / SNAPSHOT_NAME)
-    else:
-        (target / SNAPSHOT_NAME).unlink(missing_ok=True)
+        served[SNAPSHOT_NAME] = snapshot
+    placed = {}
+    for name, source in served.items():
+        file = source.name if name != SNAPSHOT_NAME else _snapshot_file_name(source)
+        _copy_if_changed(source, target / file)
+        placed[name] = target / file
+    for old in target.glob("*.gz"):  # an earlier build's, under another digest
+        if old not in placed.values():
+            old.unlink()
+    (target / pyodide_bundle.LIST_NAME).write_text(pyodide_bundle.file_list(placed))
+
+
+def _snapshot_file_name(snapshot: Path) -> str:
+    return pyodide_bundle.digest_name(SNAPSHOT_NAME, snapshot.read_bytes())
 
 
 def site_files() -> list[tuple[Path, str]]:
@@ -131,10 +149,10 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def runtime_snapshot(cache: Path) -> Path | None:
-    """The snapshot file, made now if `cache` does not hold it yet; None (and why,
-    logged) if it cannot be made."""
-    cached = cache / f"{_snapshot_key()}.bin.gz"
+def runtime_snapshot(cache: Path, standard_library: Path) -> Path | None:
+    """The snapshot file, made now (with this standard library zip) if `cache` does not
+    hold it yet; None (and why, logged) if it cannot be made."""
+    cached = cache / f"{_snapshot_key(standard_library)}.bin.gz"
     if cached.is_file():
         return cached
     node = shutil.which("node")
@@ -149,6 +167,7 @@ def runtime_snapshot(cache: Path) -> Path | None:
         json.dump([[path, str(source)] for path, source in runtime_files()], listing)
     try:
         command = [node, *options, str(SNAPSHOT_TOOL), str(PYODIDE_DIR), listing.name]
+        command.append(str(standard_library))
         result = subprocess.run(
             [*command, str(partial)], capture_output=True, text=True, timeout=300
         )
@@ -169,12 +188,13 @@ def _without_snapshot(reason: str) -> None:
     return None
 
 
-def _snapshot_key() -> str:
+def _snapshot_key(standard_library: Path) -> str:
     """A digest of everything the snapshot is made from."""
     digest = hashlib.sha256()
     inputs = [SNAPSHOT_TOOL, *sorted(SNAPSHOT_INPUTS.glob("*.mjs"))]
     inputs += [PYODIDE_DIR / name for name in PYODIDE_FILES]
     named = [(str(path.relative_to(ROOT)), path) for path in inputs] + runtime_files()
+    named.append((pyodide_bundle.STANDARD_LIBRARY, standard_library))
     for name, source in named:
         digest.update(name.encode())
         digest.update(source.read_bytes())

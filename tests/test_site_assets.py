@@ -9,17 +9,21 @@ snapshot.
 from __future__ import annotations
 
 import ast
+import gzip
+import hashlib
+import io
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from site_hooks import site_assets
+from site_hooks import pyodide_bundle, site_assets
 
 from .support.paths import ROOT
 
@@ -68,10 +72,67 @@ def test_without_node_the_build_succeeds_without_a_snapshot(
 ) -> None:
     site, printed = built_without_node
     assert NO_SNAPSHOT + "`node` is not installed" in printed
-    for name in site_assets.PYODIDE_FILES:
+    for name in site_assets.IMPORTED_FILES:
         assert (site / "pyodide" / name).is_file(), name
-    assert not (site / "pyodide" / site_assets.SNAPSHOT_NAME).exists()
+    listed = json.loads((site / "pyodide" / pyodide_bundle.LIST_NAME).read_text())
+    assert set(listed) == set(pyodide_bundle.COMPRESSED)
+    assert not list((site / "pyodide").glob("runtime-snapshot*"))
     assert (site / site_assets.MANIFEST).is_file()
+
+
+def test_the_large_files_are_gzipped_under_their_digest(
+    built_without_node: tuple[Path, str],
+) -> None:
+    """Each listed file is served gzipped, named by the digest of the bytes served, with
+    its size as listed; and what it holds is Pyodide's file (the standard library
+    repacked)."""
+    site, _ = built_without_node
+    listed = json.loads((site / "pyodide" / pyodide_bundle.LIST_NAME).read_text())
+    for name, entry in listed.items():
+        served = (site / "pyodide" / entry["path"]).read_bytes()
+        assert len(served) == entry["size"]
+        digest = hashlib.sha256(served).hexdigest()[:16]
+        stem, _, suffix = name.rpartition(".")
+        assert entry["path"] == f"{stem}.{digest}.{suffix}.gz"
+        original = (site_assets.PYODIDE_DIR / name).read_bytes()
+        if name == pyodide_bundle.STANDARD_LIBRARY:
+            original = pyodide_bundle.standard_library(original)
+        assert gzip.decompress(served) == original, name
+    assert not (site / "pyodide" / "pyodide.asm.wasm").exists(), "only the gzipped one is served"
+
+
+def test_the_standard_library_is_stored_without_what_never_runs() -> None:
+    original = (site_assets.PYODIDE_DIR / pyodide_bundle.STANDARD_LIBRARY).read_bytes()
+    repacked = pyodide_bundle.standard_library(original)
+    left_out = pyodide_bundle.LEFT_OUT
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as before,
+        zipfile.ZipFile(io.BytesIO(repacked)) as after,
+    ):
+        kept = [info.filename for info in before.infolist() if info.filename not in left_out]
+        assert [info.filename for info in after.infolist()] == kept
+        assert set(left_out) <= set(before.namelist()), "each was there to leave out"
+        assert {info.compress_type for info in after.infolist()} == {zipfile.ZIP_STORED}
+        assert all(after.read(name) == before.read(name) for name in kept)
+    assert len(gzip.compress(repacked, 9)) < len(original), "smaller on the wire than Pyodide's"
+    assert pyodide_bundle.standard_library(original) == repacked, "the same bytes every time"
+
+
+def test_left_out_modules_are_refused_with_the_reason_by_the_runtime() -> None:
+    """A program that imports one is stopped with the reason before Python looks for it
+    (webthreads/unsupported.py, _RefusingImporter.MODULES)."""
+    source = (RUNTIME_SOURCES["webthreads"] / "unsupported.py").read_text()
+    refused = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and node.name == "_RefusingImporter":
+            (table,) = [
+                statement.value
+                for statement in node.body
+                if isinstance(statement, ast.Assign) and statement.targets[0].id == "MODULES"
+            ]
+            refused = {key.value for key in table.keys}
+    for path in pyodide_bundle.LEFT_OUT:
+        assert path.removesuffix(".py").replace("/", ".") in refused, path
 
 
 def test_with_a_node_that_lacks_jspi_the_build_succeeds_without_a_snapshot(
@@ -85,8 +146,10 @@ def test_with_a_node_that_lacks_jspi_the_build_succeeds_without_a_snapshot(
     assert result.returncode == 0, result.stderr
     assert NO_SNAPSHOT + "this Node has no WebAssembly stack switching (JSPI)" in result.stderr
     site = tmp_path / "project" / "site"
-    assert (site / "pyodide" / "pyodide.asm.wasm").is_file()
-    assert not (site / "pyodide" / site_assets.SNAPSHOT_NAME).exists()
+    listed = json.loads((site / "pyodide" / pyodide_bundle.LIST_NAME).read_text())
+    assert (site / "pyodide" / listed["pyodide.asm.wasm"]["path"]).is_file()
+    assert site_assets.SNAPSHOT_NAME not in listed
+    assert not list((site / "pyodide").glob("runtime-snapshot*"))
 
 
 def test_the_manifest_lists_files_that_are_served(built_without_node: tuple[Path, str]) -> None:

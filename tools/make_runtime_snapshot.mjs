@@ -3,10 +3,12 @@
 // skips Python's start-up and the runtime's imports.
 //
 //   node --experimental-wasm-stack-switching tools/make_runtime_snapshot.mjs \
-//        <pyodide dir> <runtime files .json> <output .bin.gz>
+//        <pyodide dir> <runtime files .json> <standard library .zip> <output .bin.gz>
 //
 // The JSON file lists the runtime's files as [path in the runtime, file on disk] pairs
-// (site_hooks/site_assets.py writes it).
+// (site_hooks/site_assets.py writes it). The standard library is the zip the site
+// serves (site_hooks/pyodide_bundle.py), not Pyodide's own: the interpreter in the
+// snapshot has read where each file is in it.
 //
 // Needs stack switching (JSPI) in Node: what Pyodide finds at start-up is saved too,
 // and a snapshot made without it could not suspend threads in the browser. Called by
@@ -24,9 +26,13 @@ import { gzipSync } from "node:zlib";
 import { PYTHON_ENV, installRuntime } from "../runner/worker/runtime.mjs";
 import { packPages } from "../runner/worker/snapshot-format.mjs";
 
-const [pyodideDir, runtimeList, output] = process.argv.slice(2).map((path) => resolve(path));
+const [pyodideDir, runtimeList, standardLibrary, output] = process.argv
+  .slice(2)
+  .map((path) => resolve(path));
 if (!output) {
-  console.error("usage: make_runtime_snapshot.mjs <pyodide dir> <runtime files .json> <output>");
+  console.error(
+    "usage: make_runtime_snapshot.mjs <pyodide dir> <runtime files .json> <standard library .zip> <output>",
+  );
   process.exit(2);
 }
 if (typeof WebAssembly.Suspending !== "function" && typeof WebAssembly.Suspender !== "function") {
@@ -38,6 +44,7 @@ const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs
 
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
+  stdLibURL: standardLibrary,
   env: PYTHON_ENV,
   _makeSnapshot: true,
   stdout: (line) => console.log(line),
@@ -49,5 +56,5 @@ const files = JSON.parse(readFileSync(runtimeList, "utf8")).map(([path, source])
 ]);
 installRuntime(pyodide, files);
 // The worker reads it back with unpackPages (runner/worker/load.mjs).
-writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 6 }));
+writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 9 }));
 

@@ -15,7 +15,7 @@ export class RunSession {
   // false once the output cap is reached. onChange(state, detail) follows the run.
   // With `schedule` (a token) the run replays that recorded run; onSchedule({token,
   // diverged}) gets the token of the run (diverged: null, or how a replay went its own
-  // way).
+  // way). onProgress(loaded, total) follows the bytes of Python's files while it loads.
   constructor({
     pool,
     code,
@@ -25,8 +25,9 @@ export class RunSession {
     onChange = () => {},
     onTimeline = () => {},
     onSchedule = () => {},
+    onProgress = () => {},
   }) {
-    Object.assign(this, { pool, code, schedule, limits, log, onChange, onTimeline, onSchedule });
+    Object.assign(this, { pool, code, schedule, limits, log, onChange, onTimeline, onSchedule, onProgress });
     this.diverged = null;
     this.over = false;
     this.timers = [];
@@ -63,6 +64,9 @@ export class RunSession {
   receive(message) {
     if (this.over || !message || typeof message !== "object") return;
     switch (message.type) {
+      case "progress":
+        if (this.startedAt || !Number.isFinite(message.loaded) || !Number.isFinite(message.total)) return;
+        return this.onProgress(message.loaded, message.total);
       case "ready":
         if (this.startedAt) return; // once: a second one must not re-arm the time limit
         this.clearTimers();

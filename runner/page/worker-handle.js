@@ -1,14 +1,19 @@
 // The page's handle on one worker (worker.mjs), which loads Python as soon as it is
 // created and runs one program, or explores one. Messages that arrive before anyone
-// listens (a spare's `ready`) are kept for later.
+// listens (a spare's `ready`, the last of its `progress`) are kept for later.
+import { SHARED_INTERPRETER } from "./interpreter-sharing.js";
 
 export class WorkerHandle {
-  constructor(url, onReady = () => {}) {
+  // interpreter: a WebAssembly.Module another worker compiled, or null. onCompiled gets
+  // the one this worker compiled, if it compiles one.
+  constructor(url, { onReady = () => {}, interpreter = null, onCompiled = () => {} } = {}) {
     this.onReady = onReady;
+    this.onCompiled = onCompiled;
     this.ended = false;
     this.listener = null;
     this.backlog = [];
-    this.worker = new Worker(url, { type: "module" });
+    this.worker = new Worker(url, interpreter ? { type: "module", name: SHARED_INTERPRETER } : { type: "module" });
+    if (interpreter) this.worker.postMessage({ type: "interpreter", module: interpreter });
     this.worker.onmessage = (event) => this.deliver(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -19,9 +24,11 @@ export class WorkerHandle {
   }
 
   deliver(message) {
-    if (message && message.type === "ready") this.onReady(message);
-    if (this.listener) this.listener(message);
-    else this.backlog.push(message);
+    if (message?.type === "compiled") return this.onCompiled(message.module);
+    if (message?.type === "ready") this.onReady(message);
+    if (this.listener) return this.listener(message);
+    if (message?.type === "progress" && this.backlog.at(-1)?.type === "progress") this.backlog.pop();
+    this.backlog.push(message);
   }
 
   listen(listener) {

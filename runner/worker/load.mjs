@@ -17,32 +17,82 @@
 //   each run from the interpreter as it was before the first;
 // - `setInterruptBuffer` given an object whose index 0 is a getter, where Pyodide
 //   expects a TypedArray on a SharedArrayBuffer: the interpreter polls it, so the
-//   getter decides when the running thread is preempted (preemption.mjs).
+//   getter decides when the running thread is preempted (preemption.mjs);
+// - how Pyodide gets its files: it fetches `pyodide.asm.wasm` and `python_stdlib.zip`
+//   from indexURL as it starts, and gives the first to `WebAssembly.instantiateStreaming`.
+//   While it starts, those fetches are answered with the files downloaded here, and
+//   instantiateStreaming given that answer instantiates the module compiled here
+//   (interpreter.mjs).
 
+import { answeringFetches } from "./interpreter.mjs";
+import { HttpError, pyodideFiles } from "./pyodide-files.mjs";
 import { MANIFEST_NAME, PYTHON_ENV, installRuntime } from "./runtime.mjs";
 import { unpackPages } from "./snapshot-format.mjs";
 
 const PYODIDE_URL = new URL("../../pyodide/", import.meta.url);
-const SNAPSHOT_URL = new URL("runtime-snapshot.bin.gz", PYODIDE_URL);
 const RUNTIME_URL = new URL("python/", import.meta.url);
+// Their names in the site's list (site_hooks/pyodide_bundle.py, site_assets.py).
+const INTERPRETER = "pyodide.asm.wasm";
+const STANDARD_LIBRARY = "python_stdlib.zip";
+const LOCK_FILE = "pyodide-lock.json";
+const SNAPSHOT = "runtime-snapshot.bin";
 
 // Resolves with the Pyodide instance, the runtime installed and `interruptBuffer`
 // polled, `readInt32(address)`, which reads a 32-bit word of its memory, and `memory`:
 // `save()` copies the interpreter's whole memory, `restore(image)` puts a copy back.
 // Only while no Python runs: between two runs, from the event loop.
-export async function loadPython({ interruptBuffer }) {
-  const snapshot = fetchSnapshot(); // downloaded while Pyodide's own files are
+//
+// interpreter: a WebAssembly.Module of pyodide.asm.wasm another worker compiled, or
+// null to fetch and compile it here, and then give it to `onCompiled(module)`.
+// onProgress(loaded, total): bytes of the files fetched so far, of all it fetches.
+export async function loadPython({
+  interruptBuffer,
+  interpreter = null,
+  onCompiled = () => {},
+  onProgress = () => {},
+}) {
+  // Pyodide's modules are imported while its files download.
+  const pyodideModule = import(new URL("pyodide.mjs", PYODIDE_URL).href);
+  const asmModule = import(new URL("pyodide.asm.mjs", PYODIDE_URL).href);
+  pyodideModule.catch(() => {});
+  asmModule.catch(() => {});
+  const files = await pyodideFiles(PYODIDE_URL, onProgress);
+  const hasSnapshot = files.has(SNAPSHOT);
+  const opened = files.open([
+    ...(interpreter ? [] : [INTERPRETER]),
+    ...(hasSnapshot ? [SNAPSHOT] : []),
+    STANDARD_LIBRARY,
+    LOCK_FILE,
+  ]);
+  // All downloaded at once, while Pyodide's own modules are imported below.
+  const snapshot = hasSnapshot
+    ? readSnapshot(opened.get(SNAPSHOT))
+    : Promise.reject(new SnapshotMissing("this site has none"));
   snapshot.catch(() => {}); // awaited below: a failure is no unhandled rejection
-  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_URL).href);
-  const options = { indexURL: PYODIDE_URL.href, env: PYTHON_ENV };
+  const compiled = interpreter ? Promise.resolve(interpreter) : compile(opened.get(INTERPRETER), files);
+  compiled.then((module) => interpreter || onCompiled(module), () => {});
+  const lockFile = opened.get(LOCK_FILE).then((response) => response.text());
+  const standardLibrary = opened.get(STANDARD_LIBRARY).then((response) => response.blob());
+  const urlOf = (name) => new URL(name, PYODIDE_URL).href;
+  const answers = new Map([
+    [urlOf(INTERPRETER), () => Promise.resolve(new Response(null))],
+    [urlOf(STANDARD_LIBRARY), async () => new Response(await standardLibrary)],
+  ]);
+  const answering = answeringFetches(answers, urlOf(INTERPRETER), compiled);
+  // Pyodide says a standard library it could not fetch on the console, and goes on.
+  const start = (load) => answering(async () => (await Promise.all([load(), standardLibrary]))[0]);
+  const { loadPyodide } = await pyodideModule;
+  const options = { indexURL: PYODIDE_URL.href, env: PYTHON_ENV, lockFileContents: lockFile };
   let pyodide;
   try {
-    pyodide = await loadFromSnapshot(loadPyodide, options, snapshot);
+    pyodide = await start(() => loadFromSnapshot(loadPyodide, options, snapshot, asmModule));
   } catch (error) {
-    logFallback(await snapshot.then(() => error, (fetchError) => fetchError));
-    const [loaded, files] = await Promise.all([loadPyodide(options), fetchRuntimeFiles()]);
+    const reason = await snapshot.then(() => error, (fetchError) => fetchError);
+    if (!(reason instanceof SnapshotMissing)) files.forget(SNAPSHOT);
+    logFallback(reason);
+    const [loaded, runtimeFiles] = await Promise.all([start(() => loadPyodide(options)), fetchRuntimeFiles()]);
     pyodide = loaded;
-    installRuntime(pyodide, files);
+    installRuntime(pyodide, runtimeFiles);
   }
   pyodide.setInterruptBuffer(interruptBuffer);
   const module = pyodide._module; // its HEAP32 is replaced when the memory grows
@@ -126,18 +176,30 @@ function restoreFiles(FS, { saved, cwd }) {
 class SnapshotMissing extends Error {}
 
 // The memory snapshot (tools/make_runtime_snapshot.mjs): Python started, the runtime
-// installed. Gzipped, so that any static host sends it small (a host that already
-// decompressed it is fine too).
-async function fetchSnapshot() {
-  const response = await fetch(SNAPSHOT_URL);
-  if (response.status === 404) throw new SnapshotMissing("no snapshot on this site (HTTP 404)");
-  if (!response.ok) throw new Error(`the snapshot could not be fetched (HTTP ${response.status})`);
-  let bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+// installed.
+async function readSnapshot(opened) {
+  let response;
+  try {
+    response = await opened;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) {
+      throw new SnapshotMissing("no snapshot on this site (HTTP 404)");
+    }
+    throw error;
   }
-  return unpackPages(bytes);
+  return unpackPages(new Uint8Array(await response.arrayBuffer()));
+}
+
+// The interpreter, compiled while it downloads.
+async function compile(opened, files) {
+  const response = await opened;
+  const wasm = new Response(response.body, { headers: { "Content-Type": "application/wasm" } });
+  try {
+    return await WebAssembly.compileStreaming(wasm);
+  } catch (error) {
+    files.forget(INTERPRETER); // damaged on its way: fetched again next time
+    throw error;
+  }
 }
 
 // A site built without a snapshot is slower to start, not broken: said quietly. Any
@@ -152,11 +214,9 @@ function logFallback(reason) {
 // value in it depends on the JavaScript engine: CPython's trampoline for calling C
 // functions, chosen at start-up. Node's choice (a JavaScript trampoline, which stack
 // switching cannot cross) is replaced by the one this browser chose while starting.
-async function loadFromSnapshot(loadPyodide, options, snapshot) {
+async function loadFromSnapshot(loadPyodide, options, snapshot, asmModule) {
   let trampoline = null;
-  const { default: createPyodideModule } = await import(
-    new URL("pyodide.asm.mjs", PYODIDE_URL).href
-  );
+  const { default: createPyodideModule } = await asmModule;
   const pyodide = await loadPyodide({
     ...options,
     _loadSnapshot: snapshot,

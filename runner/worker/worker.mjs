@@ -3,6 +3,10 @@
 // protocol and puts the parts together; each part is a module beside it.
 //
 // Protocol (the page's side is runner/page/worker-handle.js):
+//   worker → page  {type: "progress", loaded, total}  (bytes of Python's files so far)
+//   worker → page  {type: "compiled", module}      (the interpreter's WebAssembly.Module,
+//                  once compiled: the page gives it to its next workers, created with
+//                  the name SHARED_INTERPRETER, as {type: "interpreter", module})
 //   worker → page  {type: "ready", jspi, python, runtime}
 //   page → worker  {type: "run", code, schedule?}   (once; may come before "ready")
 //                  {type: "explore", code, granularity, budget, seed?, timeLimitSeconds?,
@@ -24,6 +28,7 @@ import { explore } from "./explorer.mjs";
 import { createBridge } from "./bridge.mjs";
 import { createClock } from "./clock.mjs";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js"; // served beside this file from runner/page/
+import { SHARED_INTERPRETER } from "./interpreter-sharing.js"; // from runner/page/ too
 import { loadPython } from "./load.mjs";
 import { createOutput } from "./output.mjs";
 import { createTick } from "./preemption.mjs";
@@ -137,8 +142,25 @@ function uncaughtPythonError(event) {
 self.addEventListener("error", uncaughtPythonError);
 self.addEventListener("unhandledrejection", uncaughtPythonError);
 
+// A worker named so gets the interpreter another worker compiled, as its first message.
+const interpreter =
+  self.name === SHARED_INTERPRETER
+    ? new Promise((resolve) => {
+        self.addEventListener("message", function take(event) {
+          if (event.data?.type !== "interpreter") return;
+          self.removeEventListener("message", take);
+          resolve(event.data.module);
+        });
+      })
+    : null;
+
 async function loadRuntime() {
-  const { pyodide, readInt32, memory } = await loadPython({ interruptBuffer: tick });
+  const { pyodide, readInt32, memory } = await loadPython({
+    interruptBuffer: tick,
+    interpreter: await interpreter,
+    onCompiled: (module) => postMessage({ type: "compiled", module }),
+    onProgress: (loaded, total) => postMessage({ type: "progress", loaded, total }),
+  });
   tick.readInt32 = readInt32;
   pyodide.setStdout(withoutStackDump((text) => bridge.output("stdout", text)));
   pyodide.setStderr(withoutStackDump((text) => bridge.output("stderr", text)));
