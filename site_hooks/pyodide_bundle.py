@@ -27,7 +27,7 @@ from pathlib import Path
 
 LIST_NAME = "files.json"
 STANDARD_LIBRARY = "python_stdlib.zip"
-COMPRESSED = ("pyodide.asm.wasm", STANDARD_LIBRARY, "pyodide-lock.json")
+COMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", STANDARD_LIBRARY, "pyodide-lock.json")
 # Modules of processes that share memory or locks, which a browser's single process
 # cannot start: webthreads.unsupported refuses them by name (_RefusingImporter).
 LEFT_OUT = (

@@ -6,7 +6,7 @@
 - The runtime's Python files are listed in ``assets/runner/python/manifest.json``, the
   list the worker reads when it starts Python without a snapshot.
 - The files of npm's ``pyodide`` package that the runner loads are placed in
-  ``pyodide/``: the two modules it imports as they are, the large files gzipped and
+  ``pyodide/``: the module it imports as it is, the large files gzipped and
   named after their digest (``pyodide_bundle.py``), with the runtime snapshot named so
   too, ``runtime-snapshot.<digest>.bin.gz``: Python started and the green-thread
   runtime installed, saved by ``tools/make_runtime_snapshot.mjs`` in Node and cached
@@ -47,8 +47,8 @@ SNAPSHOT_INPUTS = ROOT / "runner" / "worker"
 SNAPSHOT_CACHE = "build/runtime-snapshot"  # relative to mkdocs.yml
 BUNDLE_CACHE = "build/pyodide-files"  # relative to mkdocs.yml
 SNAPSHOT_NAME = "runtime-snapshot.bin"  # its name in files.json
-# Served as they are: the worker imports them.
-IMPORTED_FILES = ("pyodide.mjs", "pyodide.asm.mjs")
+# Served as it is: the worker imports it.
+IMPORTED_FILES = ("pyodide.mjs",)
 PYODIDE_FILES = IMPORTED_FILES + pyodide_bundle.COMPRESSED
 # Source folder -> where its files are served, and which of them.
 SITE_FOLDERS = (

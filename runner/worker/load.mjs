@@ -33,6 +33,7 @@ const PYODIDE_URL = new URL("../../pyodide/", import.meta.url);
 const RUNTIME_URL = new URL("python/", import.meta.url);
 // Their names in the site's list (site_hooks/pyodide_bundle.py, site_assets.py).
 const INTERPRETER = "pyodide.asm.wasm";
+const EMSCRIPTEN_MODULE = "pyodide.asm.mjs"; // the interpreter's JavaScript half
 const STANDARD_LIBRARY = "python_stdlib.zip";
 const LOCK_FILE = "pyodide-lock.json";
 const SNAPSHOT = "runtime-snapshot.bin";
@@ -51,19 +52,19 @@ export async function loadPython({
   onCompiled = () => {},
   onProgress = () => {},
 }) {
-  // Pyodide's modules are imported while its files download.
-  const pyodideModule = import(new URL("pyodide.mjs", PYODIDE_URL).href);
-  const asmModule = import(new URL("pyodide.asm.mjs", PYODIDE_URL).href);
+  const pyodideModule = import(new URL("pyodide.mjs", PYODIDE_URL).href); // while files download
   pyodideModule.catch(() => {});
-  asmModule.catch(() => {});
   const files = await pyodideFiles(PYODIDE_URL, onProgress);
   const hasSnapshot = files.has(SNAPSHOT);
   const opened = files.open([
+    EMSCRIPTEN_MODULE,
     ...(interpreter ? [] : [INTERPRETER]),
     ...(hasSnapshot ? [SNAPSHOT] : []),
     STANDARD_LIBRARY,
     LOCK_FILE,
   ]);
+  const asmModule = importText(opened.get(EMSCRIPTEN_MODULE));
+  asmModule.catch(() => {});
   // All downloaded at once, while Pyodide's own modules are imported below.
   const snapshot = hasSnapshot
     ? readSnapshot(opened.get(SNAPSHOT))
@@ -83,6 +84,7 @@ export async function loadPython({
   const start = (load) => answering(async () => (await Promise.all([load(), standardLibrary]))[0]);
   const { loadPyodide } = await pyodideModule;
   const options = { indexURL: PYODIDE_URL.href, env: PYTHON_ENV, lockFileContents: lockFile };
+  const plainOptions = async () => ({ ...options, createPyodideModule: (await asmModule).default });
   let pyodide;
   try {
     pyodide = await start(() => loadFromSnapshot(loadPyodide, options, snapshot, asmModule));
@@ -90,7 +92,8 @@ export async function loadPython({
     const reason = await snapshot.then(() => error, (fetchError) => fetchError);
     if (!(reason instanceof SnapshotMissing)) files.forget(SNAPSHOT);
     logFallback(reason);
-    const [loaded, runtimeFiles] = await Promise.all([start(() => loadPyodide(options)), fetchRuntimeFiles()]);
+    const plainLoad = async () => loadPyodide(await plainOptions());
+    const [loaded, runtimeFiles] = await Promise.all([start(plainLoad), fetchRuntimeFiles()]);
     pyodide = loaded;
     installRuntime(pyodide, runtimeFiles);
   }
@@ -188,6 +191,18 @@ async function readSnapshot(opened) {
     throw error;
   }
   return unpackPages(new Uint8Array(await response.arrayBuffer()));
+}
+
+// A module downloaded as text, imported from memory: Pyodide's, which looks for nothing
+// beside it (its files come through locateFile and the answers of interpreter.mjs).
+async function importText(opened) {
+  const text = await (await opened).blob();
+  const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+  try {
+    return await import(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 // The interpreter, compiled while it downloads.
