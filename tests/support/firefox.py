@@ -92,6 +92,19 @@ _EVALUATE = """async (argJson) => {
 }"""
 
 
+# WebDriver's code points for keys that are not characters.
+KEYS = {
+    "\n": "\ue007",
+    "Enter": "\ue007",
+    "Tab": "\ue004",
+    "Escape": "\ue00c",
+    "Backspace": "\ue003",
+    "Shift": "\ue008",
+    "Control": "\ue009",
+    "Alt": "\ue00a",
+}
+
+
 class FirefoxError(RuntimeError):
     """A BiDi command that Firefox refused."""
 
@@ -334,10 +347,21 @@ class Page:
         )
 
     def type(self, text: str) -> None:
-        """Type text with the keyboard into whatever has focus."""
+        """Type text with the keyboard into whatever has focus; a newline is Enter."""
         keys = []
         for char in text:
-            keys += [{"type": "keyDown", "value": char}, {"type": "keyUp", "value": char}]
+            value = KEYS.get(char, char)
+            keys += [{"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]
+        self._perform([{"type": "key", "id": "keyboard", "actions": keys}])
+
+    def press(self, key: str, modifier: str | None = None) -> None:
+        """Press one key (a character, or a name in KEYS), holding `modifier` ("Control",
+        "Shift", "Alt") if given: `press("a", "Control")` selects all."""
+        value = KEYS.get(key, key)
+        keys = [{"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]
+        if modifier:
+            held = KEYS[modifier]
+            keys = [{"type": "keyDown", "value": held}, *keys, {"type": "keyUp", "value": held}]
         self._perform([{"type": "key", "id": "keyboard", "actions": keys}])
 
     def _perform(self, actions: list[dict]) -> None:
