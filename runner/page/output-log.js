@@ -4,13 +4,19 @@
 // Programs can print far faster than a screen refreshes, so chunks are queued and
 // written once per animation frame; the page stays responsive during a flood.
 import { OutputCap } from "./output-cap.js";
+import { OutputCopy } from "./output-copy.js";
 import { TerminalText } from "./terminal-text.js";
 
 const NEAR_BOTTOM_PX = 24;
 // The log is cut into blocks ("pages") of whole lines. A browser lays out the text of
 // one block as one paragraph: appending to a single huge one costs more with every
 // line, while appending to a small last page costs the same at line 10 and 10,000.
-// Pages out of view are skipped by layout (`content-visibility: auto` in runner.css).
+// Pages out of view are skipped by layout (`content-visibility: auto` in runner.css)
+// while the program prints; once the run is over they are laid out again, a few in
+// each frame (`runner-log__page--settled`): skipped pages are missing from `innerText`
+// and, in Chromium, from the accessibility tree, which would leave screen readers most
+// of a long output. All at once, 2,000,000 characters would hold the page for half a
+// second.
 const PAGE_CHARS = 4096;
 // A line without end (a flood of print(..., end="")) goes on in a new page past this
 // size: each page is laid out alone, so the page keeps answering and Stop is quick.
@@ -20,6 +26,11 @@ const LINE_HEIGHT_EM = 1.4; // as in runner.css
 // What one animation frame writes at most; the rest waits for the next frames, so that
 // a flood cannot hold the page for long.
 const FRAME_CHARS = 32768;
+const SETTLE_PAGES = 8; // about as many characters in a frame
+// Keys that scroll the log, and which way.
+const SCROLL_UP_KEYS = new Set(["ArrowUp", "PageUp", "Home"]);
+// A scroll this soon after the reader's wheel, touch or press is the reader's.
+const READER_SCROLL_MS = 1000;
 
 export class OutputLog {
   constructor() {
@@ -29,14 +40,26 @@ export class OutputLog {
     this.element.setAttribute("aria-label", "Output");
     // Scrollable, so it must be reachable with the keyboard.
     this.element.tabIndex = 0;
+    // Ctrl+A (⌘+A) in the log selects the output, all of it, not the whole page.
+    this.element.addEventListener("keydown", (event) => {
+      if (event.key.toLowerCase() !== "a" || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      event.preventDefault();
+      getSelection().selectAllChildren(this.element);
+    });
+    this.copy = new OutputCopy(() => this.fullText());
+    this.followReader();
     this.reset({ maxOutputLines: Infinity, maxOutputChars: Infinity });
   }
 
   reset(limits) {
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.settling) cancelAnimationFrame(this.settling);
     this.frame = 0;
+    this.settling = 0;
     this.pending = [];
     this.element.replaceChildren();
+    this.copy.clear();
+    this.followsEnd = true; // until the reader scrolls up
     this.page = null;
     this.pageChars = 0;
     this.tail = null; // { stream, text: Text } of the span being written to
@@ -58,6 +81,49 @@ export class OutputLog {
   text(stream) {
     const spans = this.element.querySelectorAll(`[data-stream="${stream}"]`);
     return Array.from(spans, (span) => span.textContent).join("");
+  }
+
+  // All of the log as a reader sees it, in order: output, notes and recorded lines.
+  fullText() {
+    this.flush();
+    const spans = this.element.querySelectorAll("[data-stream]");
+    return Array.from(spans, (span) => span.textContent).join("");
+  }
+
+  // The run is over: every page is laid out, for innerText and screen readers.
+  settle() {
+    this.flush();
+    const pages = Array.from(this.element.querySelectorAll(".runner-log__page"));
+    const step = () => {
+      this.settling = 0;
+      for (const page of pages.splice(0, SETTLE_PAGES)) page.classList.add("runner-log__page--settled");
+      // A page laid out again may be taller or shorter than it was reckoned.
+      if (this.followsEnd) this.element.scrollTop = this.element.scrollHeight;
+      if (pages.length) this.settling = requestAnimationFrame(step);
+    };
+    step();
+  }
+
+  // The log keeps to its end as output comes, until the reader scrolls it up; back at
+  // the end, it follows again. Its own scrolls are not the reader's: while pages out of
+  // view change height, being at the end cannot be told from the geometry alone.
+  followReader() {
+    const log = this.element;
+    let readerAt = -Infinity;
+    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
+    const reader = () => (readerAt = performance.now());
+    log.addEventListener("wheel", (event) => {
+      reader();
+      if (event.deltaY < 0) this.followsEnd = false;
+    }, { passive: true });
+    log.addEventListener("keydown", (event) => {
+      reader();
+      if (SCROLL_UP_KEYS.has(event.key)) this.followsEnd = false;
+    });
+    for (const type of ["touchstart", "pointerdown"]) log.addEventListener(type, reader, { passive: true });
+    log.addEventListener("scroll", () => {
+      if (performance.now() - readerAt < READER_SCROLL_MS) this.followsEnd = atEnd();
+    });
   }
 
   // A message from the runner itself, on a line of its own.
@@ -82,7 +148,6 @@ export class OutputLog {
     this.frame = 0;
     if (!this.pending.length) return;
     const log = this.element;
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
     let left = budget;
     while (this.pending.length && left > 0) {
       const chunk = this.pending[0];
@@ -94,7 +159,7 @@ export class OutputLog {
       this.render(this.pending.shift());
       left -= chunk.text.length;
     }
-    if (atBottom) log.scrollTop = log.scrollHeight;
+    if (this.followsEnd) log.scrollTop = log.scrollHeight;
     if (this.pending.length) this.frame = requestAnimationFrame(() => this.flush(FRAME_CHARS));
   }
 

@@ -113,6 +113,16 @@ export function mountPlayground(root, pool) {
   window.addEventListener("hashchange", load);
 
   load();
-  root.replaceChildren(editor.textarea, editor.hint, controls.toolbar, controls.panel);
+  // Run above the code, the output beside it on a wide screen (below it on a narrow
+  // one): after Run, the output is in sight without scrolling. Its place is kept from
+  // the start, so that nothing moves when the first run starts.
+  const editorPane = document.createElement("div");
+  editorPane.className = "runner-playground__editor";
+  editorPane.append(editor.textarea, editor.hint);
+  const panes = document.createElement("div");
+  panes.className = "runner-playground__panes";
+  panes.append(editorPane, controls.panel);
+  controls.panel.hidden = false;
+  root.replaceChildren(controls.toolbar, panes);
   return controls;
 }
