@@ -6,6 +6,7 @@
 // when it ends.
 import { button } from "./buttons.js";
 import { limitsFor } from "./config.js";
+import { loadingLabel } from "./load-progress.js";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js";
 import { OutputLog } from "./output-log.js";
 import { RunSession, isFinal } from "./run-session.js";
@@ -123,6 +124,7 @@ export class RunControls {
       log: this.log,
       onChange: (state, detail) => this.show(state, detail, limits),
       onTimeline: (data) => this.timeline.receive(data),
+      onProgress: (loaded, total) => (this.status.textContent = loadingLabel(loaded, total)),
       onSchedule: ({ token, tooLong }) => {
         if (!token) {
           if (tooLong) this.log.note(TOO_LONG_TO_RECORD);
