@@ -27,10 +27,6 @@ const LINE_HEIGHT_EM = 1.4; // as in runner.css
 // a flood cannot hold the page for long.
 const FRAME_CHARS = 32768;
 const SETTLE_PAGES = 8; // about as many characters in a frame
-// Keys that scroll the log, and which way.
-const SCROLL_UP_KEYS = new Set(["ArrowUp", "PageUp", "Home"]);
-// A scroll this soon after the reader's wheel, touch or press is the reader's.
-const READER_SCROLL_MS = 1000;
 
 export class OutputLog {
   constructor() {
@@ -47,7 +43,6 @@ export class OutputLog {
       getSelection().selectAllChildren(this.element);
     });
     this.copy = new OutputCopy(() => this.fullText());
-    this.followReader();
     this.reset({ maxOutputLines: Infinity, maxOutputChars: Infinity });
   }
 
@@ -59,7 +54,6 @@ export class OutputLog {
     this.pending = [];
     this.element.replaceChildren();
     this.copy.clear();
-    this.followsEnd = true; // until the reader scrolls up
     this.page = null;
     this.pageChars = 0;
     this.tail = null; // { stream, text: Text } of the span being written to
@@ -97,33 +91,9 @@ export class OutputLog {
     const step = () => {
       this.settling = 0;
       for (const page of pages.splice(0, SETTLE_PAGES)) page.classList.add("runner-log__page--settled");
-      // A page laid out again may be taller or shorter than it was reckoned.
-      if (this.followsEnd) this.element.scrollTop = this.element.scrollHeight;
       if (pages.length) this.settling = requestAnimationFrame(step);
     };
     step();
-  }
-
-  // The log keeps to its end as output comes, until the reader scrolls it up; back at
-  // the end, it follows again. Its own scrolls are not the reader's: while pages out of
-  // view change height, being at the end cannot be told from the geometry alone.
-  followReader() {
-    const log = this.element;
-    let readerAt = -Infinity;
-    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
-    const reader = () => (readerAt = performance.now());
-    log.addEventListener("wheel", (event) => {
-      reader();
-      if (event.deltaY < 0) this.followsEnd = false;
-    }, { passive: true });
-    log.addEventListener("keydown", (event) => {
-      reader();
-      if (SCROLL_UP_KEYS.has(event.key)) this.followsEnd = false;
-    });
-    for (const type of ["touchstart", "pointerdown"]) log.addEventListener(type, reader, { passive: true });
-    log.addEventListener("scroll", () => {
-      if (performance.now() - readerAt < READER_SCROLL_MS) this.followsEnd = atEnd();
-    });
   }
 
   // A message from the runner itself, on a line of its own.
@@ -148,6 +118,7 @@ export class OutputLog {
     this.frame = 0;
     if (!this.pending.length) return;
     const log = this.element;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
     let left = budget;
     while (this.pending.length && left > 0) {
       const chunk = this.pending[0];
@@ -159,7 +130,7 @@ export class OutputLog {
       this.render(this.pending.shift());
       left -= chunk.text.length;
     }
-    if (this.followsEnd) log.scrollTop = log.scrollHeight;
+    if (atBottom) log.scrollTop = log.scrollHeight;
     if (this.pending.length) this.frame = requestAnimationFrame(() => this.flush(FRAME_CHARS));
   }
 

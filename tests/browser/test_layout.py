@@ -322,13 +322,6 @@ def long_output(context: BrowserContext, page: Page, site_url: str) -> Locator:
 AT_END = "log => log.scrollHeight - log.scrollTop - log.clientHeight < 24"
 
 
-def test_a_long_output_keeps_to_its_end(long_output: Locator, page: Page) -> None:
-    log = long_output.get_by_role("log")
-    laid_out(page, log)
-    assert log.evaluate(AT_END), log.evaluate("log => [log.scrollTop, log.scrollHeight]")
-    expect(log.locator('[data-stream="stdout"]').last).to_be_in_viewport()
-
-
 def test_the_log_stays_where_the_reader_scrolled_it(page: Page, site_url: str) -> None:
     code = (
         "import time\nfor i in range(200):\n    print(i)\n"
