@@ -9,6 +9,7 @@ import { limitsFor } from "./config.js";
 import { loadingLabel } from "./load-progress.js";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js";
 import { OutputLog } from "./output-log.js";
+import { keepInView } from "./output-view.js";
 import { RunSession, isFinal } from "./run-session.js";
 import { RunTimeline } from "./run-timeline.js";
 
@@ -59,12 +60,13 @@ export class RunControls {
     heading.textContent = "Output";
     const header = document.createElement("div");
     header.className = "runner-output__header";
-    header.append(heading, this.about);
+    header.append(heading, this.about, this.log.copy.element);
     this.panel = document.createElement("div");
     this.panel.className = "runner-output";
     this.panel.hidden = true;
     this.timeline = new RunTimeline();
     this.panel.append(header, this.log.element, this.timeline.element);
+    keepInView(root, this.panel);
 
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
@@ -191,6 +193,7 @@ export class RunControls {
     // For other scripts on the page, such as an exercise's check.
     if (final) {
       this.timeline.finish();
+      this.log.settle();
       const result = { state, reason, stdout: this.log.text("stdout") };
       this.root.dispatchEvent(new CustomEvent("runner-finished", { bubbles: true, detail: result }));
       const ended = this.ended;
