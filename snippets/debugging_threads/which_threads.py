@@ -8,8 +8,9 @@ def downloader():
 
 
 if __name__ == "__main__":
-    for n in range(2):
-        threading.Thread(target=downloader, name=f"downloader-{n}").start()
+    downloaders = [threading.Thread(target=downloader, name=f"downloader-{n}") for n in range(2)]
+    for thread in downloaders:
+        thread.start()
 
     print("running:", threading.active_count())
     #> running: 3
@@ -27,8 +28,7 @@ if __name__ == "__main__":
     #> get_native_id() is current_thread().native_id: True
 
     stop.set()
-    for thread in threading.enumerate():
-        if thread is not me:
-            thread.join()
+    for thread in downloaders:
+        thread.join()
     print("running after the joins:", threading.active_count())
     #> running after the joins: 1
