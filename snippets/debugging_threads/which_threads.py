@@ -8,17 +8,17 @@ def downloader():
 
 
 if __name__ == "__main__":
+    before = threading.active_count()  # the main thread, and any that libraries started
     downloaders = [threading.Thread(target=downloader, name=f"downloader-{n}") for n in range(2)]
     for thread in downloaders:
         thread.start()
 
-    print("running:", threading.active_count())
-    #> running: 3
-    for thread in threading.enumerate():
-        print(f"  {thread.name}, daemon: {thread.daemon}")
-        #>   MainThread, daemon: False
-        #>   downloader-0, daemon: False
-        #>   downloader-1, daemon: False
+    print("threads added:", threading.active_count() - before)
+    #> threads added: 2
+    print("ours alive:", [thread.name for thread in threading.enumerate() if thread in downloaders])
+    #> ours alive: ['downloader-0', 'downloader-1']
+    print("main thread listed:", threading.main_thread() in threading.enumerate())
+    #> main thread listed: True
 
     me = threading.current_thread()
     # Python's id of this thread, and the operating system's (the TID of ps and py-spy).
@@ -30,5 +30,5 @@ if __name__ == "__main__":
     stop.set()
     for thread in downloaders:
         thread.join()
-    print("running after the joins:", threading.active_count())
-    #> running after the joins: 1
+    print("threads added, after the joins:", threading.active_count() - before)
+    #> threads added, after the joins: 0

@@ -1,17 +1,17 @@
 import threading
 
 refresh_lock = threading.Lock()
+refreshed = []
+skipped = []
 
 
 def refresh_cache(who):
     # Another refresh under way? Then this one would only repeat it: skip it.
     if not refresh_lock.acquire(blocking=False):
-        print(f"{who}: a refresh is already running, skipping")
-        #> worker: a refresh is already running, skipping
+        skipped.append(who)
         return
     try:
-        print(f"{who}: refreshing the cache")
-        #> main: refreshing the cache
+        refreshed.append(who)  # the refresh itself
     finally:
         refresh_lock.release()
 
@@ -26,3 +26,7 @@ if __name__ == "__main__":
     print("locked:", refresh_lock.locked())
     #> locked: False
     refresh_cache("main")
+    print("refreshed:", refreshed)
+    #> refreshed: ['main']
+    print("skipped:", skipped)
+    #> skipped: ['worker']
