@@ -18,6 +18,8 @@ Modules:
   switch threads, at three granularities (``sys.monitoring``).
 - ``preemption``: switching threads every ``sys.getswitchinterval()`` seconds.
 - ``collector``: garbage collection that never walks a suspended stack.
+- ``signal_module``: the program's view of signals, without the runtime's own, and
+  ``_thread.interrupt_main``.
 - ``locks``: ``_thread.lock`` and ``_thread.RLock``.
 - ``thread_local``: ``_thread._local``.
 - ``thread_module``: the replacement ``_thread`` module.

@@ -14,7 +14,7 @@ program.
 import gc
 import signal
 
-from . import bridge
+from . import bridge, signal_module
 
 SIGNAL = signal.SIGUSR2
 
@@ -63,7 +63,9 @@ def collect_if_due():
 def install(preemptible):
     """``preemptible(frame)`` says whether the program's code runs at ``frame``."""
 
+    @signal_module.handles_signals
     def on_signal(signum, frame):
+        signal_module.deliver(frame)
         if preemptible(frame):
             collect_if_due()
         else:

@@ -21,6 +21,7 @@ from . import (
     program,
     queue_module,
     scheduler,
+    signal_module,
     streams,
     thread_module,
     timeline,
@@ -75,6 +76,7 @@ def install():
     time.sleep = scheduler.sleep
     preemption.install()
     collector.install(preemption.preemptible)
+    signal_module.install(preemption.preemptible)  # after the runtime's own handlers
     program.install()
     unsupported.install()
     green_asyncio.install()

@@ -18,12 +18,16 @@ program's again: those runtime functions are marked ``@frames.calls_program_code
 import signal
 import sys
 
-from . import bridge, compat, scheduler
+from . import bridge, compat, scheduler, signal_module
 from .frames import PROGRAM_CODE_CALLERS, RUNTIME_DIR
 
 SIGNAL = signal.SIGUSR1
 
 _original_setswitchinterval = sys.setswitchinterval
+
+# The shortest time slice: CPython's own unit (it keeps the interval in whole
+# microseconds, so that 1e-7 reads back as 0.0 and means "switch at every check").
+MIN_SLICE = 1e-6
 
 
 def preemptible(frame):
@@ -31,8 +35,33 @@ def preemptible(frame):
     return compat.can_run_sync() and _preemptible(frame)
 
 
+# A frame whose callers were all found to run the program's code is marked, so that the
+# next walk stops there and a deep recursion is not walked whole at every signal. The
+# mark is the frame's own ``f_trace`` (unused unless a program traces): it dies with the
+# frame, so a new frame, even at the same address, is never taken for a marked one,
+# and nothing holds a frame. A frame's callers stay the same as long as it lives, except
+# a generator's or a coroutine's, resumed from anywhere: those are never marked.
+
+
+class _ProgramBelow:
+    """The mark. As a trace function (a program that traces calls it for the lines of
+    a marked frame) it does nothing, as no trace function would."""
+
+    __slots__ = ()
+
+    def __call__(self, frame, event, arg):
+        return None
+
+
+_MARK = _ProgramBelow()
+_RESUMABLE = 0x20 | 0x80 | 0x200  # inspect's CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR
+
+
 def _preemptible(frame):
+    top = frame
     while frame is not None:
+        if frame.f_trace is _MARK:
+            break
         code = frame.f_code
         filename = code.co_filename
         if filename.startswith(RUNTIME_DIR):
@@ -41,7 +70,16 @@ def _preemptible(frame):
         elif filename.startswith("<frozen importlib"):
             return False
         frame = frame.f_back
+    _mark(top, frame)
     return True
+
+
+def _mark(frame, end):
+    """Mark the frames from ``frame`` down to ``end`` (not included)."""
+    while frame is not end:
+        if frame.f_trace is None and not frame.f_code.co_flags & _RESUMABLE:
+            frame.f_trace = _MARK
+        frame = frame.f_back
 
 
 # In a run whose schedule the worker chooses, threads switch only at the program's
@@ -57,6 +95,7 @@ def end_runs_with(end_run):
     _end_run = end_run
 
 
+@signal_module.handles_signals
 def _on_signal(signum, frame):
     if scheduler.finished:
         return
@@ -64,16 +103,23 @@ def _on_signal(signum, frame):
         # Between threads, or in the runtime's own code: ask again soon. An explored
         # run's end is signalled once, so it must not be dropped.
         bridge.js.tickSoon()
-    elif _end_run is not None:
+        return
+    if _end_run is not None:
         _end_run()
-    else:
-        scheduler.yield_now()
+        return
+    signal_module.deliver(frame)  # the program's handlers, for the main thread
+    scheduler.yield_now()
+    signal_module.deliver(frame)  # and those raised while it gave way
 
 
 def setswitchinterval(interval):
     """``sys.setswitchinterval`` that also reaches the worker's clock."""
     _original_setswitchinterval(interval)
-    bridge.js.setSwitchInterval(sys.getswitchinterval())
+    bridge.js.setSwitchInterval(_time_slice())
+
+
+def _time_slice():
+    return max(sys.getswitchinterval(), MIN_SLICE)
 
 
 def install():
@@ -84,5 +130,5 @@ def install():
 
 def attach():
     """Tell a newly attached worker the interval and where to watch for switches."""
-    bridge.js.setSwitchInterval(sys.getswitchinterval())
+    bridge.js.setSwitchInterval(_time_slice())
     bridge.js.watchSwitches(scheduler.switch_counter.buffer_info()[0])

@@ -12,7 +12,7 @@ import types
 from collections import deque
 from functools import partial
 
-from . import scheduler, thread_local, timeline
+from . import scheduler, signal_module, thread_local, timeline
 from .frames import calls_program_code
 from .locks import TIMEOUT_MAX, RLock, lock
 
@@ -208,6 +208,7 @@ _EXPORTS = {
     "set_name": set_name,
     "exit": exit,
     "exit_thread": exit,
+    "interrupt_main": signal_module.interrupt_main,
     "error": RuntimeError,
     "TIMEOUT_MAX": TIMEOUT_MAX,
 }
