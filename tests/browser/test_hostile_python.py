@@ -287,18 +287,20 @@ def test_sizes_past_32_bits_say_why(runtime_page: Page, site_url: str) -> None:
 
 # A deep recursion costs as much per frame at any depth, as on CPython: the checks for
 # preemption (every time slice) do not walk the whole stack each time. Walked whole,
-# four times the depth took sixteen times as long (400,000 frames: 11 s).
+# four times the depth took 36 times as long (400,000 frames: 11 s); on CPython, 4 to 7.
 DEEP_RECURSION = """
 import sys, time
 sys.setrecursionlimit(10**6)
 def down(n):
     return 0 if n == 0 else 1 + down(n - 1)
 down(50000)  # the stack's memory, grown once
-took = {}
-for depth in (50000, 200000):
-    start = time.perf_counter()
-    assert down(depth) == depth
-    took[depth] = time.perf_counter() - start
+took = {50000: [], 200000: []}
+for _ in range(3):  # the shortest of three: a busy machine only ever adds time
+    for depth in took:
+        start = time.perf_counter()
+        assert down(depth) == depth
+        took[depth].append(time.perf_counter() - start)
+took = {depth: min(times) for depth, times in took.items()}
 print("four times as deep took", round(took[200000] / took[50000], 1), "times as long")
 """
 
@@ -309,4 +311,4 @@ def test_a_deep_recursion_takes_time_in_proportion_to_its_depth(
     result = run_in_browser(runtime_page, site_url, DEEP_RECURSION, timeout=60)
     assert result.status == "ok", str(result)
     ratio = float(result.stdout.split()[5])
-    assert ratio < 10, result.stdout
+    assert ratio < 12, result.stdout
