@@ -8,6 +8,7 @@ is written down here. Programs whose output varies from run to run print invaria
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -58,10 +59,17 @@ def test_program_prints_what_cpython_prints(runtime_page: Page, site_url: str, p
     assert "webthreads" not in browser.stderr, "runtime frames in a traceback"
 
 
+def served(site_dir: Path, name: str) -> Path:
+    """Where the site serves Pyodide's file `name`: gzipped, under a name with its
+    digest, as pyodide/files.json lists it."""
+    files = json.loads((site_dir / "pyodide" / "files.json").read_text())
+    return site_dir / "pyodide" / files[name]["path"]
+
+
 def test_ready_says_jspi_and_python_version(
     runtime_page: Page, site_url: str, site_dir: Path
 ) -> None:
-    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+    lock = json.loads(gzip.decompress(served(site_dir, "pyodide-lock.json").read_bytes()))
     result = run(runtime_page, site_url, "print('hello')")
     assert result.ready is not None
     assert result.ready["jspi"] is True
@@ -298,7 +306,7 @@ def test_without_jspi_the_worker_says_so_quickly(page: Page, site_url: str) -> N
 def test_without_the_snapshot_python_loads_the_plain_way(
     page: Page, site_url: str, page_requests: Requests
 ) -> None:
-    page.route("**/pyodide/runtime-snapshot.bin.gz", lambda route: route.fulfill(status=404))
+    page.route("**/pyodide/runtime-snapshot.*", lambda route: route.fulfill(status=404))
     page.goto(site_url)
     code = program("locks")
     result = run_in_browser(page, site_url, code)
@@ -322,11 +330,13 @@ def first_run(page: Page, site_url: str, page_requests: Requests) -> Requests:
 
 
 def test_the_snapshot_is_served_and_used(first_run: Requests, site_dir: Path) -> None:
-    assert (site_dir / "pyodide" / "runtime-snapshot.bin.gz").is_file()
-    assert any(url.endswith("/pyodide/runtime-snapshot.bin.gz") for url in first_run.urls)
+    snapshot = served(site_dir, "runtime-snapshot.bin")
+    assert snapshot.is_file()
+    assert any(url.endswith(f"/pyodide/{snapshot.name}") for url in first_run.urls)
     assert not any(url.endswith(".py") for url in first_run.urls), "fell back to a plain load"
 
 
-def test_no_request_leaves_the_site(first_run: Requests) -> None:
-    assert any(url.endswith("/pyodide/pyodide.asm.wasm") for url in first_run.urls)
+def test_no_request_leaves_the_site(first_run: Requests, site_dir: Path) -> None:
+    interpreter = served(site_dir, "pyodide.asm.wasm").name
+    assert any(url.endswith(f"/pyodide/{interpreter}") for url in first_run.urls)
     assert first_run.foreign() == []
