@@ -15,8 +15,10 @@
 // site_hooks/site_assets.py.
 //
 // Uses two private APIs of Pyodide: the `_makeSnapshot` option of loadPyodide and
-// `makeMemorySnapshot()` (`@private` in pyodide.d.ts). The worker loads the result
-// with others (runner/worker/load.mjs lists them).
+// `makeMemorySnapshot()` (`@private` in pyodide.d.ts), and the Emscripten module
+// (`_module`), whose malloc, free and dlmalloc footprint functions zero the free memory
+// first (zeroFreeMemory). The worker loads the result with others (runner/worker/load.mjs
+// lists them).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -24,7 +26,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { PYTHON_ENV, installRuntime } from "../runner/worker/runtime.mjs";
-import { packPages } from "../runner/worker/snapshot-format.mjs";
+import { packPages, zeroFreeMemory } from "../runner/worker/snapshot-format.mjs";
 
 const [pyodideDir, runtimeList, standardLibrary, output] = process.argv
   .slice(2)
@@ -55,6 +57,8 @@ const files = JSON.parse(readFileSync(runtimeList, "utf8")).map(([path, source])
   readFileSync(source, "utf8"),
 ]);
 installRuntime(pyodide, files);
+pyodide.runPython("import gc; gc.collect()"); // what start-up left, freed first
+zeroFreeMemory(pyodide._module);
 // The worker reads it back with unpackPages (runner/worker/load.mjs).
 writeFileSync(output, gzipSync(packPages(pyodide.makeMemorySnapshot()), { level: 9 }));
 
