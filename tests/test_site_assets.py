@@ -248,7 +248,8 @@ const before = staleBytes();
 const zeroed = zeroFreeMemory(module);
 const after = staleBytes();
 const result = pyodide.runPython("sum(range(10))");
-console.log(JSON.stringify({ before, zeroed, after, grew: module.HEAPU8.length !== length, result }));
+const grew = module.HEAPU8.length !== length;
+console.log(JSON.stringify({ before, zeroed, after, grew, result }));
 """
 
 
