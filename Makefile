@@ -40,12 +40,15 @@ $(BROWSERS):
 	else echo "$@ is missing: install $(BROWSER_PACKAGES) as root"; exit 1; fi; \
 	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null
 
-setup: $(VENV)/.project-on-path node_modules/.installed $(BROWSERS)  ## Install everything (Python venv, npm packages, the browsers)
+# What the site needs to build and serve; the browsers come only with the tests.
+SITE_SETUP := $(VENV)/.project-on-path node_modules/.installed
 
-serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload
+setup: $(SITE_SETUP) $(BROWSERS)  ## Install everything (Python venv, npm packages, the browsers)
+
+serve: $(SITE_SETUP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup  ## Build the site into site/
+build: $(SITE_SETUP)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
 test: setup  ## Run every test: snippets, pages, build, workflows, browser
@@ -54,20 +57,20 @@ test: setup  ## Run every test: snippets, pages, build, workflows, browser
 test-random: setup  ## Run every test in a shuffled order; SEED=N replays a run's order
 	$(BIN)/pytest -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
-test-snippets: setup  ## Run only the snippet tests
+test-snippets: $(SITE_SETUP)  ## Run only the snippet tests
 	$(BIN)/pytest tests/test_snippets.py
 
-update-examples: setup  ## Rewrite the `#>` output comments from real runs
+update-examples: $(SITE_SETUP)  ## Rewrite the `#>` output comments from real runs
 	$(BIN)/pytest tests/test_snippets.py --update-examples
 
-stress: setup  ## Run the snippet tests 20 times in a row with both cores busy
+stress: $(SITE_SETUP)  ## Run the snippet tests 20 times in a row with both cores busy
 	$(BIN)/python tests/stress.py --runs 20
 
 bench: setup  ## Time the in-browser runner against CPython, and its schedules (not part of `make test`)
 	$(BIN)/python bench/browser_bench.py
 	$(BIN)/python bench/schedule_bench.py
 
-lint: setup  ## Lint the project's Python
+lint: $(SITE_SETUP)  ## Lint the project's Python
 	$(BIN)/ruff check .
 
 clean:  ## Remove what the build and setup made
