@@ -1,4 +1,5 @@
-"""Every snippet is linted, run on this CPython, and its output checked.
+"""Every snippet is linted, run on this CPython (or, for one that needs a newer Python,
+on the first new enough: MIN_VERSION), and its output checked.
 
 The output is compared with the snippet's `#>` comments, which is exactly what the page
 shows. `pytest tests/test_snippets.py --update-examples` rewrites them from a real run.
@@ -6,6 +7,7 @@ shows. `pytest tests/test_snippets.py --update-examples` rewrites them from a re
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import traceback
@@ -14,10 +16,12 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample
 from pytest_examples.config import ExamplesConfig
-from pytest_examples.run_code import run_code
+from pytest_examples.run_code import Arg, InsertPrintStatements, PrintStatement, run_code
 
 from .output_checks import INVARIANTS
-from .snippet_files import SNIPPETS_DIR, all_snippets, expected_lines
+from .snippet_files import MIN_VERSION, SNIPPETS_DIR, all_snippets, expected_lines, python_for
+
+PRINT_RECORDER = Path(__file__).with_name("print_recorder.py")
 
 CONFIG = ExamplesConfig(line_length=120, target_version="py311")
 SNIPPETS = all_snippets()
@@ -49,20 +53,10 @@ def test_snippet_output(
     # run_code puts the snippet in sys.modules as __main__ and leaves it there.
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
 
-    try:
-        printed, _ = run_code(
-            example=example,
-            python_file=python_file,
-            loader=None,
-            config=CONFIG,
-            enable_print_mock=True,
-            print_callback=None,
-            include_print=None,
-            module_globals=None,
-            call=None,
-        )
-    except Exception as exc:
-        pytest.fail(_where_it_failed(exc, python_file, f"snippets/{snippet}"), pytrace=False)
+    if snippet.as_posix() in MIN_VERSION:
+        printed = _run_on_newer_python(snippet, example, python_file)
+    else:
+        printed = _run_here(example, python_file, f"snippets/{snippet}")
 
     in_run_order = [str(statement) for statement in printed.print_statements()]
     # pytest-examples inserts `#>` comments correctly only when print lines ran in file
@@ -85,6 +79,53 @@ def test_snippet_output(
         "(rerun with --update-examples to record it):\n" + _diff(source, updated),
         pytrace=False,
     )
+
+
+def _run_here(example: CodeExample, python_file: Path, shown_as: str) -> InsertPrintStatements:
+    try:
+        printed, _ = run_code(
+            example=example,
+            python_file=python_file,
+            loader=None,
+            config=CONFIG,
+            enable_print_mock=True,
+            print_callback=None,
+            include_print=None,
+            module_globals=None,
+            call=None,
+        )
+    except Exception as exc:
+        pytest.fail(_where_it_failed(exc, python_file, shown_as), pytrace=False)
+    return printed
+
+
+def _run_on_newer_python(
+    snippet: Path, example: CodeExample, python_file: Path
+) -> InsertPrintStatements:
+    """The prints of a snippet that needs a newer Python, run in a subprocess of the
+    one `python_for` finds and recorded by tests/print_recorder.py as run_code would."""
+    python = python_for(snippet.as_posix())
+    shown_as = f"snippets/{snippet}"
+    record = python_file.with_name("prints.json")
+    result = subprocess.run(
+        [python, str(PRINT_RECORDER), str(python_file), str(record)],
+        cwd=python_file.parent,
+        capture_output=True,
+        text=True,
+        timeout=50,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"{shown_as} failed on {python}:\n{result.stderr}", pytrace=False)
+    printed = InsertPrintStatements(python_file, CONFIG, True, None, None)
+    for line_no, sep, args in json.loads(record.read_text("utf-8")):
+        printed.print_statements().append(PrintStatement(line_no, sep, [_arg(*a) for a in args]))
+    return printed
+
+
+def _arg(text: str, is_str: bool) -> Arg:
+    arg = Arg(text)  # a string, so kept as it is
+    arg.is_str = is_str
+    return arg
 
 
 def _diff(old: str, new: str) -> str:
