@@ -7,6 +7,7 @@ shows. `pytest tests/test_snippets.py --update-examples` rewrites them from a re
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -14,12 +15,24 @@ import traceback
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 from pytest_examples import CodeExample
 from pytest_examples.config import ExamplesConfig
 from pytest_examples.run_code import Arg, InsertPrintStatements, PrintStatement, run_code
 
+from site_hooks.markdown_vocabulary import INCLUDE, include_path, nav_pages
+
 from .output_checks import INVARIANTS
-from .snippet_files import MIN_VERSION, SNIPPETS_DIR, all_snippets, expected_lines, python_for
+from .snippet_files import (
+    DOCS_DIR,
+    MIN_VERSION,
+    ROOT,
+    SNIPPETS_DIR,
+    all_snippets,
+    expected_lines,
+    included_path,
+    python_for,
+)
 
 PRINT_RECORDER = Path(__file__).with_name("print_recorder.py")
 
@@ -142,3 +155,51 @@ def _where_it_failed(exc: BaseException, python_file: Path, shown_as: str) -> st
     line = frames[-1].lineno if frames else 1
     inside = "".join(f"  {shown_as}:{f.lineno} in {f.name}\n    {f.line}\n" for f in frames)
     return f"{shown_as}:{line}: {type(exc).__name__}: {exc}\n{inside}"
+
+
+# The tools a chapter teaches, which no program on an earlier page may use: a reader
+# meets each one first where it is explained.
+TAUGHT_IN = {
+    "Event": "semaphore-event-barrier.md",
+    "Barrier": "semaphore-event-barrier.md",
+    "Semaphore": "semaphore-event-barrier.md",
+    "BoundedSemaphore": "semaphore-event-barrier.md",
+    "Condition": "conditions.md",
+    "Queue": "thread-communication.md",
+    "SimpleQueue": "thread-communication.md",
+    "LifoQueue": "thread-communication.md",
+    "PriorityQueue": "thread-communication.md",
+}
+
+
+def test_no_page_shows_a_tool_before_the_chapter_that_teaches_it() -> None:
+    nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    pages = [page for _title, page in nav_pages(nav)]
+    order = {page: number for number, page in enumerate(pages)}
+    early = []
+    for page in pages:
+        text = (DOCS_DIR / page).read_text()
+        for target in dict.fromkeys(include_path(m["target"]) for m in INCLUDE.finditer(text)):
+            path = included_path(target)
+            if path is None or path.suffix != ".py":
+                continue
+            for tool in sorted(_threading_tools_in(path.read_text()) & TAUGHT_IN.keys()):
+                if order[page] < order[TAUGHT_IN[tool]]:
+                    early.append(f"{page} shows {target}, which uses {tool} ({TAUGHT_IN[tool]})")
+    assert not early, "tools used before their chapter:\n" + "\n".join(early)
+
+
+def _threading_tools_in(source: str) -> set[str]:
+    """The names a program takes from `threading` or `queue`: `threading.Event`, or
+    `Event` after `from threading import Event`."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module in ("threading", "queue"):
+            names |= {alias.name for alias in node.names}
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("threading", "queue")
+        ):
+            names.add(node.attr)
+    return names

@@ -6,25 +6,26 @@ QUICK_JOB = "print('quick job done')"
 SLOW_JOB = "import time; time.sleep(30); print('slow job done')"
 
 
-def kill(process, killed):
-    process.kill()
-    killed.set()
-
-
 def run_with_watchdog(code, timeout):
     """Run `python -c code`; kill it if it runs for over `timeout` s."""
     process = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True
     )
-    killed = threading.Event()  # a thread-safe flag (see chapter 7)
-    watchdog = threading.Timer(timeout, kill, args=[process, killed])
+    killed = False
+
+    def kill():
+        nonlocal killed
+        process.kill()
+        killed = True
+
+    watchdog = threading.Timer(timeout, kill)
     watchdog.start()
     try:
         output, _ = process.communicate()  # blocks until the child exits
     finally:
         watchdog.cancel()  # the child exited on its own: stop the watchdog
-        watchdog.join()
-    return output, process.returncode, killed.is_set()
+        watchdog.join()  # the timer's thread is done: `killed` no longer changes
+    return output, process.returncode, killed
 
 
 if __name__ == "__main__":

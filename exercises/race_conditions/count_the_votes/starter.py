@@ -5,12 +5,10 @@ STATIONS = 4
 BALLOTS = 250  # per polling station
 
 votes = 0
-start = threading.Event()  # every station starts counting at the same moment
 
 
 def count(ballots):
     global votes
-    start.wait()
     for _ in range(ballots):
         current = votes  # read the shared count
         time.sleep(0)  # look at the next ballot; other threads may run now
@@ -21,7 +19,6 @@ if __name__ == "__main__":
     threads = [threading.Thread(target=count, args=(BALLOTS,)) for _ in range(STATIONS)]
     for thread in threads:
         thread.start()
-    start.set()
     for thread in threads:
         thread.join()
     print(f"ballots cast: {STATIONS * BALLOTS}")
