@@ -94,12 +94,13 @@ def run_in_browser(
     )
 
 
-def run_in_cpython(code: str, timeout: float = 60) -> Run:
+def run_in_cpython(code: str, timeout: float = 60, python: str = sys.executable) -> Run:
+    """`code` run as main.py on CPython: this one, or `python`."""
     with tempfile.TemporaryDirectory() as directory:
         program = Path(directory) / "main.py"
         program.write_text(code)
         result = subprocess.run(
-            [sys.executable, "main.py"],
+            [python, "main.py"],
             cwd=directory,
             capture_output=True,
             text=True,

@@ -13,7 +13,6 @@ import re
 import runpy
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..output_checks import INVARIANTS
-from ..snippet_files import expected_lines
+from ..snippet_files import expected_lines, python_for
 from .page_records import Requests
 from .runner_pages import (
     SNIPPET_RUNNER,
@@ -67,12 +66,13 @@ def chapter(pages: dict[str, Page], context: BrowserContext, site_url: str, path
     return pages[path]
 
 
-def cpython_stdout(snippet: Path, tmp_path: Path) -> tuple[list[str], int]:
-    """What the snippet prints on this CPython, run from a copy in a temp dir."""
+def cpython_stdout(snippet: Path, tmp_path: Path, python: str) -> tuple[list[str], int]:
+    """What the snippet prints on CPython (`python`: this one, or a newer one for a
+    snippet that needs it), run from a copy in a temp dir."""
     copy = tmp_path / snippet.name
     shutil.copy(snippet, copy)
     result = subprocess.run(
-        [sys.executable, copy.name],
+        [python, copy.name],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -111,7 +111,7 @@ def test_snippet_prints_in_browser_what_it_prints_on_cpython(
     shown = run(runner, timeout_ms=120_000)
     printed = lines(shown["stdout"])
 
-    cpython, returncode = cpython_stdout(snippet.path, tmp_path)
+    cpython, returncode = cpython_stdout(snippet.path, tmp_path, python_for(snippet.snippet))
     assert shown["state"] == ("done" if returncode == 0 else "error"), shown
     exercise = EXERCISE.match(snippet.snippet)
     if exercise:

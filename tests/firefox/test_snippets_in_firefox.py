@@ -30,7 +30,7 @@ from ..browser.runner_pages import (
 from ..browser.runtime_harness import Run, run_in_cpython
 from ..browser.test_snippets_in_browser import EXERCISE
 from ..output_checks import INVARIANTS
-from ..snippet_files import expected_lines
+from ..snippet_files import expected_lines, python_for
 from ..support.firefox import Firefox
 from .runners import run, run_programs
 
@@ -47,9 +47,13 @@ def shown_source(snippet: RunnableSnippet) -> str:
 
 @pytest.fixture(scope="module")
 def on_cpython() -> Iterator[dict[str, Future[Run]]]:
-    """Each snippet run on this CPython, in the background while Firefox works."""
+    """Each snippet run on CPython (a newer one for a snippet that needs it), in the
+    background while Firefox works."""
     with ThreadPoolExecutor(2) as pool:
-        yield {s.snippet: pool.submit(run_in_cpython, s.path.read_text()) for s in SNIPPETS}
+        yield {
+            s.snippet: pool.submit(run_in_cpython, s.path.read_text(), python=python_for(s.snippet))
+            for s in SNIPPETS
+        }
 
 
 @pytest.fixture(scope="module")
