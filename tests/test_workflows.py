@@ -116,7 +116,7 @@ def test_the_snippets_run_on_every_python_from_the_oldest_supported() -> None:
     setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
     # The job's Python is the last listed, which setup-python makes the default; others
     # before it are there for the snippets that need a newer one.
-    listed = setup["with"]["python-version"].split()
+    listed = setup["with"]["python-version"].splitlines()
     assert listed[-1] == "${{ matrix.python }}", listed
 
 
