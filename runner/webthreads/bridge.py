@@ -31,4 +31,9 @@ def attach(worker_object):
     """Connect the runtime to the worker (called once per worker)."""
     global js
     js = worker_object
-    _functions[:] = [getattr(worker_object, name) for name in worker_object.object_keys()]
+    # The names as a Python list (to_py), never by iterating the JavaScript array: its
+    # iterator's proxy type has methods that differ by engine (Iterator.prototype's), so
+    # the interpreter's memory, and with it every id() and set order, would too, and a
+    # run recorded in one browser would not replay in another.
+    names = worker_object.object_keys().to_py()
+    _functions[:] = [getattr(worker_object, name) for name in names]

@@ -80,6 +80,13 @@ def enter_main(errors, scheduler, main):
 """
 
 
+class _JsArray(list):
+    """A JavaScript array as the runtime uses one: ``to_py()`` gives a Python list."""
+
+    def to_py(self) -> list:
+        return list(self)
+
+
 class StandInBrowser:
     def __init__(self) -> None:
         self.now = START_TIME
@@ -154,9 +161,11 @@ class StandInBrowser:
     def timeline(self, timeline: str) -> None:
         self.calls.append("timeline")
 
-    def object_keys(self) -> list[str]:
+    def object_keys(self) -> _JsArray:
         """The names of the worker's functions (a JsProxy's ``object_keys()``)."""
-        return ["startStack", "wakeSoon", "armTimer", "cancelTimer", "finish", "timeline", "output"]
+        return _JsArray(
+            ["startStack", "wakeSoon", "armTimer", "cancelTimer", "finish", "timeline", "output"]
+        )
 
     def __getattr__(self, name: str) -> Callable[..., None]:
         # output, tickSoon, collectSoon, setSwitchInterval, watchSwitches: noted only.
