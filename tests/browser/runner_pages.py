@@ -131,25 +131,28 @@ def run(runner: Locator, timeout_ms: int = LOAD_TIMEOUT_MS) -> dict[str, str]:
     return shown(runner)
 
 
+# The runner's state and the text of each output stream, given the runner's root: for
+# Playwright here, and for the other browsers' doors (tests/firefox/runners.py).
+SHOWN = """root => {
+    const log = root.querySelector('[role="log"]');
+    const text = (stream) => [
+        ...log.querySelectorAll(`[data-stream="${stream}"]`)
+    ].map((span) => span.textContent).join("");
+    return {
+        state: root.dataset.state,
+        reason: root.dataset.reason || "",
+        status: root.querySelector('.runner-status').textContent,
+        stdout: text("stdout"),
+        stderr: text("stderr"),
+        notes: text("note"),
+        recorded: text("recorded"),
+    };
+}"""
+
+
 def shown(runner: Locator) -> dict[str, str]:
     """The runner's state and the text of each output stream."""
-    return runner.evaluate(
-        """root => {
-            const log = root.querySelector('[role="log"]');
-            const text = (stream) => [
-                ...log.querySelectorAll(`[data-stream="${stream}"]`)
-            ].map((span) => span.textContent).join("");
-            return {
-                state: root.dataset.state,
-                reason: root.dataset.reason || "",
-                status: root.querySelector('.runner-status').textContent,
-                stdout: text("stdout"),
-                stderr: text("stderr"),
-                notes: text("note"),
-                recorded: text("recorded"),
-            };
-        }"""
-    )
+    return runner.evaluate(SHOWN)
 
 
 # Every change of a runner's data-state, timed on the page's own clock.

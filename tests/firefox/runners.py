@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..browser.runner_pages import PLAYGROUND_RUNNER, playground_link
+from ..browser.runner_pages import PLAYGROUND_RUNNER, SHOWN, playground_link
 from ..support.firefox import Page
 
 LOAD_TIMEOUT_S = 60
@@ -27,22 +27,7 @@ _REVEAL = """selector => {
 }"""
 
 # The runner's state and the text of each output stream.
-_SHOWN = """selector => {
-    const root = document.querySelector(selector);
-    const log = root.querySelector('[role="log"]');
-    const text = (stream) => [
-        ...log.querySelectorAll(`[data-stream="${stream}"]`)
-    ].map((span) => span.textContent).join("");
-    return {
-        state: root.dataset.state,
-        reason: root.dataset.reason || "",
-        status: root.querySelector('.runner-status').textContent,
-        stdout: text("stdout"),
-        stderr: text("stderr"),
-        notes: text("note"),
-        recorded: text("recorded"),
-    };
-}"""
+_SHOWN = f"selector => ({SHOWN})(document.querySelector(selector))"
 
 _STATE = "selector => document.querySelector(selector)?.dataset.state"
 
