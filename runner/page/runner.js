@@ -2,7 +2,8 @@
 // (marked at build time by site_hooks/runnable_snippets.py) and the playground. Nothing
 // heavy is fetched here: Python loads only when someone is about to run code. The
 // runner of an exercise's starter (inside `div.exercise`) gets a Check button too; the
-// playground, exercise starters and snippets that start threads an Explore button.
+// playground, exercise starters and snippets that start threads an Explore button and a
+// Step through button.
 import { limitsFor, workerUrl } from "./config.js";
 import { mountExerciseCheck } from "./exercise-check.js";
 import { mountExplorePanel } from "./explore-panel.js";
@@ -10,6 +11,7 @@ import { ExploreSession, exploreRequest } from "./explore-session.js";
 import { mountPlayground } from "./playground.js";
 import { RunSession } from "./run-session.js";
 import { mountSnippetRunner } from "./snippet-runner.js";
+import { mountStepPanel } from "./step-panel.js";
 import { WorkerPool } from "./worker-pool.js";
 
 const pool = new WorkerPool(workerUrl);
@@ -26,6 +28,7 @@ function mountAll() {
     if (controls && exercise) mountExerciseCheck(exercise, controls, runProgram);
     if (controls && (exercise || root.dataset.runner === "playground" || "startsThreads" in root.dataset)) {
       mountExplorePanel(controls, { getCode: () => controls.getCode(), recorded: recordedOutputOf(root) });
+      mountStepPanel(controls, { getCode: () => controls.getCode() });
     }
   }
 }

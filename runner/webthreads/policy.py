@@ -48,15 +48,20 @@ class ChosenByTheWorker:
     A thread asked to yield (``time.sleep(0)``) is at a switch point: whether it goes
     on is ``keeps_running()``'s answer (``switch_points``), which may choose the thread
     to run instead. ``forced`` is such a thread, chosen in advance, run next without
-    asking."""
+    asking.
 
-    __slots__ = ("ready", "pick", "keeps_running", "forced")
+    In a stepped run (``stepping``) the worker may answer ``PAUSE`` instead: then
+    ``pause(runnable)`` ends the run there, ``runnable`` being the threads it could have
+    chosen, in the order of its options."""
 
-    def __init__(self, pick, keeps_running):
+    __slots__ = ("ready", "pick", "keeps_running", "forced", "pause")
+
+    def __init__(self, pick, keeps_running, pause):
         self.ready = deque()
         self.pick = pick
         self.keeps_running = keeps_running
         self.forced = None
+        self.pause = pause
 
     def next_thread(self):
         ready = self.ready
@@ -68,6 +73,8 @@ class ChosenByTheWorker:
         if len(ready) == 1:
             return ready.popleft()
         index = self.pick(*[thread.ident for thread in ready])
+        if index < 0:
+            self.pause(list(ready))  # never returns
         thread = ready[index]
         del ready[index]
         return thread

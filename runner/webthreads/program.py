@@ -22,6 +22,7 @@ from . import (
     deadlock_report,
     preemption,
     scheduler,
+    stepping,
     streams,
     switch_points,
     timeline,
@@ -82,15 +83,29 @@ def _end_chosen_run():
     scheduler.park("the end of the run")  # never resumed
 
 
+def _pause_chosen_run(runnable):
+    """A stepped run has come to a choice that is the reader's: it ends here, and the
+    worker gets where every thread stands (``stepping``)."""
+    state = stepping.describe(runnable, _mode)
+    bridge.js.paused(json.dumps(state, ensure_ascii=False, separators=(",", ":")))
+    finish("error", "paused")
+    scheduler.park("the end of the run")  # never resumed
+
+
+_mode = "timed"
+
+
 def _start_run(mode):
     """What a run reads from outside the interpreter (clocks, random numbers) is
     recorded by the worker from here on; in ``mode`` "timed" threads are preempted by
     the clock, in any other the worker chooses at the program's switch points of that
     granularity (``switch_points``)."""
+    global _mode
+    _mode = mode
     clocks.start()
     random.seed()  # a memory snapshot would give every run the same "random" numbers
     if mode != "timed":
-        policy = ChosenByTheWorker(bridge.js.pick, switch_points.keeps_running)
+        policy = ChosenByTheWorker(bridge.js.pick, switch_points.keeps_running, _pause_chosen_run)
         scheduler.use_policy(policy)
         preemption.end_runs_with(_end_chosen_run)
         switch_points.install(mode, bridge.js.choose, policy)

@@ -3,8 +3,9 @@
 A normal run is preempted when its time slice is over (``preemption``); a run whose
 schedule the worker chooses (``policy.ChosenByTheWorker``) is switched only here, at
 points counted in the program's execution, never timed, so that the same choices give
-the same run. Three granularities, through ``sys.monitoring`` events in the program's
-code (``main.py``) only, since the runtime and the standard library stand for C code:
+the same run. Four granularities, three of them through ``sys.monitoring`` events in
+the program's code (``main.py``) only, since the runtime and the standard library stand
+for C code:
 
 - ``switch-points``: where CPython 3.10+ may hand over the GIL: a function's start or
   resumption, a backward jump (the end of a loop's body) and a call. Never inside
@@ -13,7 +14,8 @@ code (``main.py``) only, since the runtime and the standard library stand for C 
 - ``bytecode``: before every instruction that reads or writes what another thread can
   see, or may run code of its own (what the language allows, and what free-threaded
   builds show). Instructions on the frame's own locals and constants are left out:
-  a switch before one of them gives the same run as a switch after it.
+  a switch before one of them gives the same run as a switch after it;
+- ``blocking``: nowhere: threads switch only where one blocks, ends or yields.
 
 At each point where another thread could run (counted: ``points``), the worker may be
 asked, ``choose(points, current, *ready)``. Its answer is ``choice + (len(ready) + 1) *
@@ -104,6 +106,8 @@ def install(granularity, choose, policy):
     elif granularity == "bytecode":
         register(TOOL, _EVENTS.INSTRUCTION, _at_instruction)
         events = _EVENTS.INSTRUCTION
+    elif granularity == "blocking":
+        events = _EVENTS.NO_EVENTS
     else:
         raise ValueError(f"unknown granularity: {granularity!r}")
     _monitoring.set_events(TOOL, events)
@@ -184,6 +188,8 @@ def _chosen():
     ready = _ready
     options = len(ready) + 1
     answer = _choose(points, scheduler.current_ident, *[thread.ident for thread in ready])
+    if answer < 0:  # a stepped run, where the reader is to choose: it ends here
+        _policy.pause([scheduler.current, *ready])
     choice = answer % options
     _ask_at = points + 1 + answer // options
     _asked_with = len(ready)

@@ -8,8 +8,9 @@
 //               timeline is wanted, which then comes with `timeline(json)`
 //   startStack  (ident): enter a new thread's stack from JavaScript
 //   pick, choose, endReason: the choices of a run whose schedule the worker chooses
+//   paused      (json): where a stepped run stopped to ask (stepper.mjs)
 
-export function createBridge({ write, clock, tick, finish, timeline, startStack, pick, choose, endReason }) {
+export function createBridge({ write, clock, tick, finish, timeline, startStack, pick, choose, endReason, paused }) {
   return {
     output: write,
     finish,
@@ -21,6 +22,7 @@ export function createBridge({ write, clock, tick, finish, timeline, startStack,
     pick,
     choose,
     endReason,
+    paused,
     tickSoon: () => tick.switchSoon(),
     collectSoon: () => tick.collectSoon(),
     setSwitchInterval: (seconds) => tick.setSwitchInterval(seconds),

@@ -18,6 +18,11 @@
 //                  null and tooLong true for a run with too many inputs to record)
 //   worker → page  {type: "explore-progress" | "explore-done", runs, exhaustive,
 //                   strategy, outcomes}            (explorer.mjs)
+//   page → worker  {type: "step", code, granularity, steps, finish?, timeLimitSeconds?,
+//                   maxOutputChars?}               (instead of "run", any number of
+//                                                   them: stepper.mjs)
+//   worker → page  {type: "step-state", steps, stdout, stderr, paused, ended, token,
+//                   timeline}                      (stepper.mjs)
 //   worker → page  {type: "done", status: "ok" | "error", reason?, message?}
 //                  (reason "closed": the program closed this worker, `js.self.close()`)
 //
@@ -31,6 +36,7 @@ import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js"; // served beside this file
 import { SHARED_INTERPRETER } from "./interpreter-sharing.js"; // from runner/page/ too
 import { loadPython } from "./load.mjs";
 import { createOutput } from "./output.mjs";
+import { createStepper } from "./stepper.mjs";
 import { createTick } from "./preemption.mjs";
 import { sealNetwork, sealPageChannel } from "./sandbox.mjs";
 import { installRunInputs, newKey, recording, replaying, useRunInputs } from "./run-inputs.mjs";
@@ -48,7 +54,7 @@ const ENGINE_STACK_OVERFLOW = /Maximum call stack size exceeded|too much recursi
 const END_REASONS = ["time-limit", "output-limit"]; // why an explored run was ended
 
 let pendingRequests = []; // requests that came before Python was ready
-let requested = null; // "run" (one only) or "explore" (any number of them)
+let requested = null; // "run" (one only), or "explore" or "step" (any number of them)
 let runtime = null; // {api, threadEntry, onTimer, runMain, made, memory}
 let loadError = null;
 let run = null; // the run going on: {inputs, write, decider, resolve, over}
@@ -88,12 +94,15 @@ function finish(status, reason, message) {
   tick.stop();
   useRunInputs(null);
   run.ended = { status, reason, message: message == null ? null : String(message), timelineJson: null };
-  if (!run.wantsTimeline) run.resolve(run.ended);
-  return run.wantsTimeline;
+  // A stepped run that paused (stepper.mjs) has what Python said of its threads instead.
+  if (reason === "paused") run.ended.paused = run.paused;
+  const wantsTimeline = run.wantsTimeline && reason !== "paused";
+  if (!wantsTimeline) run.resolve(run.ended);
+  return wantsTimeline;
 }
 
 function timeline(json) {
-  if (!run?.ended || !run.wantsTimeline) return;
+  if (!run?.ended || !run.wantsTimeline || run.ended.paused) return;
   run.ended.timelineJson = json;
   run.resolve(run.ended);
 }
@@ -128,6 +137,10 @@ const bridge = createBridge({
     run.inputs.choice(Infinity, () => run.decider.choose(points, current, ready)),
   endReason: () =>
     END_REASONS[run.inputs.choice(END_REASONS.length, () => END_REASONS.indexOf(tick.endReason))],
+  // Where a stepped run paused: every thread and the shared state (webthreads/stepping.py).
+  paused: (json) => {
+    if (run && !run.over) run.paused = JSON.parse(json);
+  },
 });
 
 // An exception in a Python function that JavaScript called (a timer's callback, say)
@@ -182,7 +195,7 @@ async function loadRuntime() {
 // (the timeline only if `wantsTimeline`).
 export function runOnce(code, { inputs, write, decider = null, timeLimitMs, wantsTimeline = true }) {
   return new Promise((resolve) => {
-    run = { inputs, write, decider, resolve, over: false, ended: null, wantsTimeline };
+    run = { inputs, write, decider, resolve, over: false, ended: null, wantsTimeline, paused: null };
     useRunInputs(inputs);
     tick.start(inputs, timeLimitMs);
     runtime.runMain.callPromising(code, inputs.mode).catch(internalError);
@@ -244,7 +257,8 @@ async function runProgram(code, token) {
   postMessage(done);
 }
 
-let exploring = Promise.resolve(); // explorations, one after the other
+let exploring = Promise.resolve(); // explorations and steps, one after the other
+let stepper = null; // made at the first step request
 
 function serve(request) {
   const failed = (error) => {
@@ -253,14 +267,17 @@ function serve(request) {
   };
   if (request.type === "explore") {
     exploring = exploring.then(() => explore(String(request.code), request, explorerParts).catch(failed));
-  }
-  else runProgram(String(request.code), request.schedule || null).catch(failed);
+  } else if (request.type === "step") {
+    stepper ??= createStepper(explorerParts);
+    exploring = exploring.then(() => stepper(request).catch(failed));
+  } else runProgram(String(request.code), request.schedule || null).catch(failed);
 }
 
 self.onmessage = (event) => {
   const message = event.data;
-  if (!message || !["run", "explore"].includes(message.type)) return;
-  if (requested && !(message.type === "explore" && requested === "explore")) return;
+  if (!message || !["run", "explore", "step"].includes(message.type)) return;
+  // A run is the worker's only one; explorations, or steps, may follow each other.
+  if (requested && !(message.type !== "run" && requested === message.type)) return;
   requested = message.type;
   if (!hasJspi()) postMessage({ type: "done", status: "error", reason: "no-jspi", message: NO_JSPI_MESSAGE });
   else if (loadError) {
