@@ -11,7 +11,7 @@ from .snippet_files import DOCS_DIR
 
 OLDER_CODE_PAGE = "reading-older-code.md"
 CAMELCASE_LINK = f"{OLDER_CODE_PAGE}#camelcase-names"
-INTERLEAVING_PAGE = "thread-communication.md"
+INTERLEAVING_PAGE = "thread-safety.md"
 INTERLEAVING_LINK = f"{INTERLEAVING_PAGE}#interleaving"
 
 # The deprecated spellings of threading's names, as `name(` in inline code.
@@ -57,6 +57,17 @@ def test_interleaved_prints_are_explained_once(page: str) -> None:
     source = text(page)
     if GLUED_LINES.search(source):
         assert INTERLEAVING_LINK in source, f"{page} speaks of glued lines without a link"
+
+
+# Printing from threads is one topic: why lines interleave, and how to print a shared
+# value that other threads change, are taught side by side.
+SHARED_VALUE_PROGRAMS = re.compile(r'--8<-- "locks/print_(outside|inside)_lock\.py"')
+
+
+def test_printing_a_shared_value_is_taught_where_printing_is() -> None:
+    assert "{ #printing-a-shared-value }" in text(INTERLEAVING_PAGE)
+    shown = [p for p in pages() if SHARED_VALUE_PROGRAMS.search(text(p))]
+    assert shown == [INTERLEAVING_PAGE]
 
 
 # CPython with the GIL forces a switch only at its eval breaker's checks: "anywhere" is

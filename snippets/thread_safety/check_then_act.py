@@ -1,47 +1,51 @@
 import threading
 
-# Only to make the bad interleaving happen on every run: both threads check before
-# either of them acts. Without it, it happens now and then.
-both_checked = threading.Barrier(2)
 cache_lock = threading.Lock()
 
 
-def load(key, computed):
-    computed.append(key)  # one entry per real computation (append is safe)
-    return key.upper()
-
-
-def get_racy(cache, key, computed):
+def get_racy(cache, key, load):
     if key not in cache:  # check...
-        both_checked.wait()
-        cache[key] = load(key, computed)  # ...then act, on what may be stale news
+        cache[key] = load(key)  # ...then act, on what may be stale news
     return cache[key]
 
 
-def get_locked(cache, key, computed):
+def get_locked(cache, key, load):
     with cache_lock:  # the check and the act are now one step for other threads
         if key not in cache:
-            cache[key] = load(key, computed)
+            cache[key] = load(key)
         return cache[key]
 
 
-def run(get, threads_count):
-    cache, computed = {}, []
+def run(get, threads_count, slow=False):
+    cache, loads = {}, []
+
+    def load(key):
+        loads.append(key)  # one entry per real load (append is safe)
+        return key.upper()
+
+    def slow_load(key):
+        # The unlucky timing, on every run: this load takes so long that a second
+        # request for the same key comes in, checks, loads and stores meanwhile.
+        second = threading.Thread(target=get, args=(cache, key, load))
+        second.start()
+        second.join()
+        return load(key)
+
     threads = [
-        threading.Thread(target=get, args=(cache, "config", computed))
+        threading.Thread(target=get, args=(cache, "config", slow_load if slow else load))
         for _ in range(threads_count)
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return cache, computed
+    return cache, loads
 
 
 if __name__ == "__main__":
-    cache, computed = run(get_racy, 2)
-    print(f"racy:   cache {cache}, loads: {len(computed)}")
+    cache, loads = run(get_racy, 1, slow=True)
+    print(f"racy:   cache {cache}, loads: {len(loads)}")
     #> racy:   cache {'config': 'CONFIG'}, loads: 2
-    cache, computed = run(get_locked, 10)
-    print(f"locked: cache {cache}, loads: {len(computed)}")
+    cache, loads = run(get_locked, 10)
+    print(f"locked: cache {cache}, loads: {len(loads)}")
     #> locked: cache {'config': 'CONFIG'}, loads: 1
