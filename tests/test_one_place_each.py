@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .snippet_files import DOCS_DIR
+from .snippet_files import DOCS_DIR, SNIPPETS_DIR
 
 OLDER_CODE_PAGE = "reading-older-code.md"
 CAMELCASE_LINK = f"{OLDER_CODE_PAGE}#camelcase-names"
@@ -68,6 +68,15 @@ def test_printing_a_shared_value_is_taught_where_printing_is() -> None:
     assert "{ #printing-a-shared-value }" in text(INTERLEAVING_PAGE)
     shown = [p for p in pages() if SHARED_VALUE_PROGRAMS.search(text(p))]
     assert shown == [INTERLEAVING_PAGE]
+
+
+def test_one_program_reads_and_sets_the_switch_interval() -> None:
+    shown = sorted(
+        str(path.relative_to(SNIPPETS_DIR))
+        for path in SNIPPETS_DIR.rglob("*.py")
+        if "sys.getswitchinterval()" in path.read_text()
+    )
+    assert shown == ["race_conditions/switch_interval.py"]
 
 
 # CPython with the GIL forces a switch only at its eval breaker's checks: "anywhere" is
