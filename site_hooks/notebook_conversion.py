@@ -6,7 +6,8 @@ program (a whole snippet file, or code written on the page) becomes a code cell 
 that program. Includes are resolved by `pymdownx.snippets` itself, with the site's
 settings, so the notebook shows what the page shows. What only makes sense on the site
 (the exercises' Check button, folded solutions, prose about the site's buttons) is left
-out or replaced by a link to the page.
+out or replaced by a link to the page. Diagrams and timelines become images attached
+to their cells (`notebook_images`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from site_hooks.markdown_vocabulary import (
     nav_pages,
     without_recorded_output,
 )
+from site_hooks.notebook_images import with_images
 
 NOTEBOOKS_DIR = "notebooks"
 # Admonitions, collapsible blocks and content tabs, which Jupyter does not know: the
@@ -144,10 +146,13 @@ def chapter_notebook(chapter: Chapter, config: MkDocsConfig, files: Files) -> nb
         if kind == "code":
             cell = nbformat.v4.new_code_cell(code_cell_source(text))
         else:
+            text, pictures = with_images(text, config, f"docs/{chapter.src_uri}")
             text = _absolute_links(text, chapter, config, files)
             cell = nbformat.v4.new_markdown_cell(
                 under_title(text, back_link) if number == 0 else text
             )
+            if pictures:
+                cell.attachments = pictures
         cell.id = f"{stem}-{number}"  # stable: the same page gives the same notebook
         notebook.cells.append(cell)
     return notebook

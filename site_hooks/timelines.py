@@ -12,9 +12,9 @@ or, with a few sentences on what to look for (Markdown, shown above the picture)
 
 becomes a figure: the timeline JSON that `timeline/record.py` recorded from a
 run of that snippet on the Python that builds the site, drawn in the browser by
-`assets/timeline/timeline.js`. Anywhere else (GitHub, the chapter notebooks) it stays
-a comment and shows nothing, prose included. The format is described in
-`timeline/README.md`.
+`assets/timeline/timeline.js`. The chapter notebooks show the prose and a still
+picture of the same recording (`notebook_images`); on GitHub the comment shows nothing,
+prose included. The format is described in `timeline/README.md`.
 
 Recordings are cached by the snippet's content, the recorder's and the Python version,
 so `mkdocs serve` rebuilds stay fast. A run differs from the next in its timings, so
@@ -31,6 +31,8 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import markdown as markdown_to_html
@@ -56,42 +58,70 @@ CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
 RECORD_TIMEOUT = 120  # seconds; every snippet is a short program
 
 
-def on_page_markdown(
-    markdown: str, page: Page, config: MkDocsConfig, files: Files
-) -> str:
-    root = Path(config.config_file_path).parent
-    snippets = snippet_bases(config)[0]  # the first base path: the snippets' own folder
-    lines = markdown.split("\n")
+@dataclass(frozen=True)
+class Marker:
+    """A timeline marker: its first and last line, the snippet, the prose."""
+
+    first: int
+    last: int
+    snippet: str
+    prose: str
+
+
+def find_markers(lines: list[str]) -> Iterator[Marker]:
+    """The timeline markers among these lines, outside fences. A ValueError names the
+    index of a marker that never closes."""
     in_fences = fenced_lines(list(iter_fences(lines)))  # markers shown as code stay code
-    out: list[str] = []
     index = 0
     while index < len(lines):
-        line = lines[index]
-        marker = None if index in in_fences else MARKER.match(line)
+        marker = None if index in in_fences else MARKER.match(lines[index])
         if not marker:
-            out.append(line)
             index += 1
             continue
-        where = source_location(page, config, lines, index)
+        first = index
         # The prose runs on to the line that closes the comment.
         prose = [marker["prose"] or ""]
         while not marker["close"] and not prose[-1].rstrip().endswith("-->"):
             index += 1
             if index == len(lines):
-                raise PluginError(f"{where}: timeline marker without its closing -->")
+                raise ValueError(first)
             prose.append(lines[index])
         text = "\n".join(prose).rstrip().removesuffix("-->")
-        snippet = marker["snippet"]
-        path = snippets / snippet
-        if not path.is_file():
-            raise PluginError(
-                f"{where}: timeline of {snippet}: no such snippet in "
-                f"{snippets.relative_to(root)}/"
-            )
-        data = recorded_timeline(path, root / CACHE_DIR, where)
-        out.append("\n" + figure_html(snippet, data, textwrap.dedent(text).strip()) + "\n")
+        yield Marker(first, index, marker["snippet"], textwrap.dedent(text).strip())
         index += 1
-    return "\n".join(out)
+
+
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    lines = markdown.split("\n")
+    out: list[str] = []
+    done = 0  # the lines before this one are in `out` already
+    try:
+        for marker in find_markers(lines):
+            out.extend(lines[done : marker.first])
+            where = source_location(page, config, lines, marker.first)
+            data = timeline_of(marker.snippet, config, where)
+            out.append("\n" + figure_html(marker.snippet, data, marker.prose) + "\n")
+            done = marker.last + 1
+    except ValueError as unclosed:
+        where = source_location(page, config, lines, unclosed.args[0])
+        raise PluginError(f"{where}: timeline marker without its closing -->") from None
+    return "\n".join(out + lines[done:])
+
+
+def timeline_of(snippet: str, config: MkDocsConfig, where: str = "") -> dict:
+    """The recorded timeline of a snippet named as a marker names it (relative to
+    `snippets/`); the chapter notebooks draw theirs from the same recording."""
+    root = Path(config.config_file_path).parent
+    snippets = snippet_bases(config)[0]  # the first base path: the snippets' own folder
+    path = snippets / snippet
+    if not path.is_file():
+        raise PluginError(
+            f"{where}: timeline of {snippet}: no such snippet in "
+            f"{snippets.relative_to(root)}/"
+        )
+    return recorded_timeline(path, root / CACHE_DIR, where)
 
 
 def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
@@ -129,17 +159,14 @@ def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
 
 def figure_html(snippet: str, data: dict, prose: str = "") -> str:
     """The figure, on lines without blank ones, so Markdown passes it through whole."""
-    name = html.escape(Path(snippet).name)
     # `<` escaped, so that no text in the JSON can close the script element.
     payload = json.dumps(data, separators=(",", ":")).replace("<", "\\u003c")
-    version = f"{platform.python_implementation()} {platform.python_version()}"
     # What to look for comes first, then the picture; Markdown without blank lines.
     what_to_see = markdown_to_html(prose).replace("\n\n", "\n") if prose else ""
+    where_from = markdown_to_html(provenance(snippet)).removeprefix("<p>")
     return (
         f'<figure class="thread-timeline-figure">\n'
-        f"<figcaption>{what_to_see}"
-        f'<p class="tl-provenance">Recorded from a real run of <code>{name}</code> on '
-        f"{version} when this site was built; timings differ from run to run.</p>"
+        f'<figcaption>{what_to_see}<p class="tl-provenance">{where_from}'
         f"</figcaption>\n"
         f'<div class="thread-timeline" data-snippet="{html.escape(snippet)}" '
         f"data-search-exclude>"
@@ -147,4 +174,14 @@ def figure_html(snippet: str, data: dict, prose: str = "") -> str:
         f"<noscript><p>This picture of the run, thread by thread, needs JavaScript."
         f"</p></noscript></div>\n"
         f"</figure>"
+    )
+
+
+def provenance(snippet: str) -> str:
+    """Where the run comes from, in Markdown: the same words on the page and in the
+    notebook."""
+    version = f"{platform.python_implementation()} {platform.python_version()}"
+    return (
+        f"Recorded from a real run of `{Path(snippet).name}` on {version} when this "
+        "site was built; timings differ from run to run."
     )
