@@ -4,8 +4,8 @@ mkdocs-jupyter puts about 600 KB of CSS inline in every notebook page (JupyterLa
 styles, the same on every page), a script that imports Mermaid from cdnjs, and a MathJax
 loader (with an empty URL, its default). The CSS moves to one stylesheet that all
 notebook pages share, so a reader's browser fetches it once, and the loaders go: the
-notebooks hold text output only, no diagrams and no math, and the site loads nothing
-from another origin.
+notebooks hold text output and pictures as images, no Mermaid diagrams and no math,
+and the site loads nothing from another origin.
 """
 
 from __future__ import annotations

@@ -86,6 +86,21 @@ def test_the_palette_follows_the_reader_and_the_site_switch() -> None:
     assert diagrams.LIGHT.keys() == diagrams.DARK.keys()
 
 
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("palette", [diagrams.LIGHT, diagrams.DARK], ids=["light", "dark"])
+def test_every_text_colour_is_readable_on_every_background(palette: dict[str, str]) -> None:
+    """WCAG's 4.5:1 for text, on the paper and on each tint a label may sit on."""
+    for ink in ("ink", "muted", "accent", "alert", "go"):
+        for ground in ("paper", "box", "alert-tint", "go-tint"):
+            lighter, darker = sorted([_luminance(palette[ink]), _luminance(palette[ground])])[::-1]
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (ink, ground)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_diagram_is_placed_on_a_page(name: str) -> None:
     assert pages_with(name), f"no page of docs/ has <!-- diagram: {name} -->"
