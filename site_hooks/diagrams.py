@@ -13,6 +13,17 @@ The sources carry no colours: they name a few classes (`dg-box`, `dg-alert`, ...
 `with_palette` adds the style that colours them. Stand-alone, in a notebook, the
 drawing follows the reader's light or dark setting; on the site, Material's own
 switch, which sets `data-md-color-scheme` on the page, takes precedence.
+
+Writing one (tests/test_diagrams.py holds every diagram to this):
+
+- `<svg class="diagram" role="img" width="W" height="H" viewBox="0 0 W H"
+  aria-labelledby="NAME-title NAME-desc">`, then `<title id="NAME-title">` and
+  `<desc id="NAME-desc">`: the desc says in words all that the picture shows;
+- a `<rect class="dg-paper">` the size of the picture first, so that it stays readable
+  on any background;
+- colours only through the classes of `RULES` (no `fill=`, `stroke=` or `style=`), and
+  every id starting with the diagram's name, since a page may hold several;
+- facts as CPython has them, in the words of the chapter that shows the diagram.
 """
 
 from __future__ import annotations
