@@ -52,7 +52,8 @@ class ChosenByTheWorker:
 
     In a stepped run (``stepping``) the worker may answer ``PAUSE`` instead: then
     ``pause(runnable)`` ends the run there, ``runnable`` being the threads it could have
-    chosen, in the order of its options."""
+    chosen, in the order of its options. Asked between threads (no stack is running),
+    it returns the thread to resume, on whose stack the run then ends."""
 
     __slots__ = ("ready", "pick", "keeps_running", "forced", "pause")
 
@@ -74,7 +75,7 @@ class ChosenByTheWorker:
             return ready.popleft()
         index = self.pick(*[thread.ident for thread in ready])
         if index < 0:
-            self.pause(list(ready))  # never returns
+            return self.pause(list(ready))
         thread = ready[index]
         del ready[index]
         return thread

@@ -85,8 +85,19 @@ def _end_chosen_run():
 
 def _pause_chosen_run(runnable):
     """A stepped run has come to a choice that is the reader's: it ends here, and the
-    worker gets where every thread stands (``stepping``)."""
-    state = stepping.describe(runnable, _mode)
+    worker gets where every thread stands (``stepping``). Between threads, in the
+    browser's turn, there is no stack to describe them from: the run ends on the stack
+    of a suspended thread, which is resumed for that alone."""
+    running = scheduler.current
+    if running is not None:
+        _end_paused(runnable, running, running)  # never returns
+    carrier = next(t for t in scheduler.threads() if t.wakeup is not None and not t.wakeup.done())
+    scheduler.run_on(carrier, lambda: _end_paused(runnable, None, carrier))
+    return carrier
+
+
+def _end_paused(runnable, running, here):
+    state = stepping.describe(runnable, _mode, running, here)
     bridge.js.paused(json.dumps(state, ensure_ascii=False, separators=(",", ":")))
     finish("error", "paused")
     scheduler.park("the end of the run")  # never resumed

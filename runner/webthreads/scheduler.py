@@ -121,6 +121,7 @@ _deadlock_handler = None  # see report_deadlocks_to()
 _deadlock_reporter = None
 _first_wakeup_in = None  # seconds, when a deadlock report is of a far-away timeout
 _visit = None  # a _Visit in progress
+_errand = None  # (thread, function): to run on that suspended thread's stack, see run_on()
 _observer = None  # told of every wait, sleep and thread start: see observe()
 
 
@@ -404,11 +405,15 @@ def _switch_from(thread):
 def _suspend(thread, wakeup, running_loop):
     """Wait until ``wakeup`` is resolved; meanwhile serve visits and deadlock reports.
     Then go on with ``running_loop``, the thread's own."""
-    global _deadlock_reporter
+    global _deadlock_reporter, _errand
     while True:
         compat.run_sync(wakeup)
         if _visit is not None and _visit.target is thread:
             _visit.run()
+        elif _errand is not None and _errand[0] is thread:
+            function = _errand[1]
+            _errand = None
+            function()
         elif _deadlock_reporter is thread:
             _deadlock_reporter = None
             parked = [t for t in _threads.values() if t.state is PARKED]
@@ -459,6 +464,14 @@ def visit(thread, function):
     if current_visit.error is not None:
         raise current_visit.error
     return current_visit.result
+
+
+def run_on(thread, function):
+    """Have ``function()`` run on the stack of ``thread``, suspended, once it is resumed
+    (``_resume``), before it goes on: for what must run on some thread's stack when
+    none is running (between threads, in the browser's turn)."""
+    global _errand
+    _errand = (thread, function)
 
 
 def _resume(thread):

@@ -27,14 +27,17 @@ _MOST_CHARS = 80  # of one value as shown
 _DEPTH = 2  # of nested containers and objects shown
 
 
-def describe(runnable, granularity):
+def describe(runnable, granularity, running, carrier):
     """Every live thread (oldest first) and the program's shared state, as JSON-able
     data; ``runnable`` are the threads the reader may run next, in the order of the
-    worker's options (the asking thread first, if it may go on)."""
+    worker's options (the asking thread first, if it may go on). ``running`` is the
+    thread that was running (None between threads), ``carrier`` the thread on whose
+    stack this runs."""
     here = _program_frame(sys._getframe(1))
     able = {thread.ident for thread in runnable}
     lanes = [
-        _lane(thread, here, thread.ident in able, granularity) for thread in scheduler.threads()
+        _lane(thread, here, thread.ident in able, granularity, running, carrier)
+        for thread in scheduler.threads()
     ]
     main = sys.modules.get("__main__")
     shared = _shared(vars(main)) if main is not None else []
@@ -48,25 +51,28 @@ def _program_frame(frame):
     return frame
 
 
-def _lane(thread, here, runnable, granularity):
+def _lane(thread, here, runnable, granularity, running, carrier):
     ident = thread.ident
-    lane = {"ident": ident, "name": deadlock_report.thread_name(ident), "runnable": runnable}
-    if thread is scheduler.current:
+    started = _thread_object(ident)
+    name = started.name if started is not None else deadlock_report.thread_name(ident)
+    lane = {"ident": ident, "name": name, "runnable": runnable}
+    if thread is running:
         frame = here
         stack = stacks.snapshot(sys._getframe(), with_runtime=True) if not runnable else None
+    elif thread is carrier:  # suspended, and resumed to run this: where it stopped
+        stack = stacks.snapshot(thread.frame, with_runtime=True)
+        frame = _program_frame(stack)
     elif thread.wakeup is None:  # started, never ran
         frame = stack = None
     else:
         stack = scheduler.visit(thread, lambda: stacks.snapshot(thread.frame, with_runtime=True))
         frame = _program_frame(stack)
-    if frame is None and thread.wakeup is None and thread is not scheduler.current:
+    if frame is None and stack is None and thread is not running:
         lane["state"] = "new"
-        _where(lane, *_first_line(ident))
+        _where(lane, *_first_line(started))
         return lane
     lane["state"] = (
-        "running"
-        if thread is scheduler.current and runnable
-        else ("ready" if runnable else "waiting")
+        "running" if thread is running and runnable else ("ready" if runnable else "waiting")
     )
     if not runnable and stack is not None:
         lane["why"] = _why(thread, stack)
@@ -90,10 +96,23 @@ def _where(lane, code, line):
         lane["source"] = linecache.getline(PROGRAM, line).strip()
 
 
-def _first_line(ident):
+def _thread_object(ident):
+    """The ``threading.Thread`` of ``ident``: running, or started and not yet running
+    (in ``threading._limbo``, where ``threading`` keeps those)."""
+    thread = compat.threading_thread(ident)
+    if thread is not None:
+        return thread
+    threading = sys.modules.get("threading")
+    for waiting in list(getattr(threading, "_limbo", {}).values()):
+        handle = getattr(waiting, "_os_thread_handle", None)  # 3.14's name for it
+        if handle is not None and handle.ident == ident:
+            return waiting
+    return None
+
+
+def _first_line(thread):
     """Where a thread that never ran will start: the first line of its target's body,
     if the program wrote it."""
-    thread = compat.threading_thread(ident)
     if thread is None:
         return None, None
     target = getattr(thread, "_target", None)

@@ -9,13 +9,13 @@
 // the same choices on other code or another interpreter would make another run.
 //
 // The payload holds, in order: the mode ("timed" for a normal run, else the explorer's
-// granularity), a hash of the program's source and of what the run printed (so that a
+// or Step through's granularity), a hash of the program's source and of what the run printed (so that a
 // replay can tell it went its own way), the key of the run's random numbers, then one
 // section per recorded stream (schedule-log.mjs): the interpreter's signal polls, the
 // two clocks and the scheduler's choices.
 
 export const FORMAT = "s1";
-export const MODES = ["timed", "switch-points", "line", "bytecode"];
+export const MODES = ["timed", "switch-points", "line", "bytecode", "blocking"];
 
 export class ScheduleError extends Error {}
 
