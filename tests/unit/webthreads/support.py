@@ -33,6 +33,7 @@ MODULES = (
     "deadlock_report",
     "preemption",
     "green_asyncio",
+    "stepping",
 )
 
 
