@@ -10,10 +10,6 @@ def create_a_thread(seen):
     seen.append(inner.daemon)
 
 
-def wait_for(event):
-    event.wait()
-
-
 if __name__ == "__main__":
     print(f"main thread: daemon={threading.current_thread().daemon}")
     #> main thread: daemon=False
@@ -31,13 +27,11 @@ if __name__ == "__main__":
     print(f"thread created by a daemon thread: daemon={seen[0]}")
     #> thread created by a daemon thread: daemon=True
 
-    release = threading.Event()
-    running = threading.Thread(target=wait_for, args=(release,))
-    running.start()
+    started = threading.Thread(target=nothing)
+    started.start()
     try:
-        running.daemon = True  # too late: decide before start()
+        started.daemon = True  # too late: decide before start()
     except RuntimeError as error:
         print(f"RuntimeError: {error}")
         #> RuntimeError: cannot set daemon status of active thread
-    release.set()
-    running.join()
+    started.join()

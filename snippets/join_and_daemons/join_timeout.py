@@ -1,13 +1,14 @@
 import threading
 
 
-def slow_task(may_finish):
-    may_finish.wait()  # stands in for work that takes a long time
+def serve(stop):
+    while not stop.wait(timeout=0.05):  # one round every 0.05 s, until asked to stop
+        pass  # handle whatever came in since the last round
 
 
 if __name__ == "__main__":
-    may_finish = threading.Event()
-    thread = threading.Thread(target=slow_task, args=(may_finish,))
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(stop,))
     print(f"before start(): alive={thread.is_alive()}")
     #> before start(): alive=False
     thread.start()
@@ -21,7 +22,7 @@ if __name__ == "__main__":
         print("the timeout ran out: the thread is still running")
         #> the timeout ran out: the thread is still running
 
-    may_finish.set()  # let the task finish...
+    stop.set()  # ask the server to stop...
     thread.join()  # ...and wait for it, with no time limit
     print(f"after join():   alive={thread.is_alive()}")
     #> after join():   alive=False

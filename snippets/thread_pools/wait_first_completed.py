@@ -1,19 +1,23 @@
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
+SLOW = 30  # seconds the slow mirror would take to answer: long on purpose
 
-def ask(mirror, may_answer):
-    may_answer.wait()  # the network: how long this takes is up to the mirror
+
+def ask(mirror, seconds, abandon):
+    # The request, as a wait that can be cut short: wait() returns True once `abandon`
+    # is set, False when the time is up and the answer is in.
+    if abandon.wait(timeout=seconds):
+        return f"{mirror}: request abandoned"
     return f"answer from {mirror}"
 
 
 if __name__ == "__main__":
-    fast, slow = threading.Event(), threading.Event()
-    fast.set()  # this mirror answers at once; the slow one not yet
+    abandon = threading.Event()
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {
-            pool.submit(ask, "mirror-a", slow): "mirror-a",
-            pool.submit(ask, "mirror-b", fast): "mirror-b",
+            pool.submit(ask, "mirror-a", SLOW, abandon): "mirror-a",
+            pool.submit(ask, "mirror-b", 0, abandon): "mirror-b",  # answers at once
         }
         done, not_done = wait(futures, return_when=FIRST_COMPLETED)
         print(f"done: {[futures[f] for f in done]}")
@@ -23,7 +27,7 @@ if __name__ == "__main__":
         print(next(iter(done)).result())
         #> answer from mirror-b
 
-        slow.set()  # the slow mirror answers too, eventually
+        abandon.set()  # the answer is in: stop waiting for the slow mirror
         done, not_done = wait(futures)  # default: return_when=ALL_COMPLETED
         print(f"after wait(): {len(done)} done, {len(not_done)} not done")
         #> after wait(): 2 done, 0 not done

@@ -1,28 +1,34 @@
 import threading
-import time
-
-ROOMS = [f"#room{number}" for number in range(50)]
 
 rooms = {}  # room name -> the messages posted in it
+posts = []  # every thread that posts, to join them all at the end
 
 
-def post(room, message):
-    time.sleep(0)  # other threads may run now (it stands for checking the message)
+def post(room, message, moderate):
+    moderate(message)  # takes a while: other threads run meanwhile
     # One operation: setdefault() looks for the room and creates it if it is missing,
     # with no other thread in between, and returns the list that is in the dict.
     rooms.setdefault(room, []).append(message)
 
 
-def greet_everyone(name):
-    for room in ROOMS:  # the first message of every new room
-        post(room, f"hi from {name}")
+def quick_moderation(message):
+    pass
+
+
+def slow_moderation(message):
+    # The unlucky timing, on every run: while Ann's message is being moderated, Bo
+    # posts his, from start to end (or, if his post has to wait, for two seconds).
+    bo = threading.Thread(target=post, args=("#general", "hi from bo", quick_moderation))
+    posts.append(bo)
+    bo.start()
+    bo.join(timeout=2)
 
 
 if __name__ == "__main__":
-    threads = [threading.Thread(target=greet_everyone, args=(name,)) for name in ("ann", "bo")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
+    ann = threading.Thread(target=post, args=("#general", "hi from ann", slow_moderation))
+    posts.append(ann)
+    ann.start()
+    for thread in posts:
         thread.join()
-    kept = sum(len(messages) for messages in rooms.values())
-    print(f"rooms: {len(rooms)}, messages kept: {kept} of {2 * len(ROOMS)}")
+    for room, messages in rooms.items():
+        print(f"{room}: {sorted(messages)}")
