@@ -12,9 +12,10 @@ or, with a few sentences on what to look for (Markdown, shown above the picture)
 
 becomes a figure: the timeline JSON that `timeline/record.py` recorded from a
 run of that snippet on the Python that builds the site, drawn in the browser by
-`assets/timeline/timeline.js`. The chapter notebooks show the prose and a still
-picture of the same recording (`notebook_images`); on GitHub the comment shows nothing,
-prose included. The format is described in `timeline/README.md`.
+`assets/timeline/timeline.js`. Where JavaScript is off, the page shows a still picture
+of the same recording (`timeline_image`); so do the chapter notebooks, under the prose
+(`notebook_images`). On GitHub the comment shows nothing, prose included. The format is
+described in `timeline/README.md`.
 
 Recordings are cached by the snippet's content, the recorder's and the Python version,
 so `mkdocs serve` rebuilds stay fast. A run differs from the next in its timings, so
@@ -40,6 +41,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from site_hooks.markdown_vocabulary import (
     fenced_lines,
@@ -47,6 +49,7 @@ from site_hooks.markdown_vocabulary import (
     snippet_bases,
     source_location,
 )
+from site_hooks.timeline_image import WIDTH, text_alternative, timeline_svg
 
 MARKER = re.compile(
     r"^<!--[ \t]*timeline:[ \t]*(?P<snippet>[^\s>]+?)"
@@ -55,6 +58,7 @@ MARKER = re.compile(
 RECORDER = Path(__file__).resolve().parents[1] / "timeline" / "record.py"
 NAMING = RECORDER.with_name("naming.py")  # what the recorder names waits with
 CACHE_DIR = ".cache/timelines"  # relative to mkdocs.yml
+STILL_DIR = "assets/timelines"  # in the site: the still pictures (`still_picture`)
 RECORD_TIMEOUT = 120  # seconds; every snippet is a short program
 
 
@@ -102,7 +106,8 @@ def on_page_markdown(
             out.extend(lines[done : marker.first])
             where = source_location(page, config, lines, marker.first)
             data = timeline_of(marker.snippet, config, where)
-            out.append("\n" + figure_html(marker.snippet, data, marker.prose) + "\n")
+            still = still_picture(marker.snippet, data, config, page)
+            out.append("\n" + figure_html(marker.snippet, data, marker.prose, still) + "\n")
             done = marker.last + 1
     except ValueError as unclosed:
         where = source_location(page, config, lines, unclosed.args[0])
@@ -157,8 +162,22 @@ def recorded_timeline(snippet: Path, cache_dir: Path, where: str = "") -> dict:
     return json.loads(result.stdout)
 
 
-def figure_html(snippet: str, data: dict, prose: str = "") -> str:
-    """The figure, on lines without blank ones, so Markdown passes it through whole."""
+def still_picture(snippet: str, data: dict, config: MkDocsConfig, page: Page) -> str:
+    """The URL, relative to the page, of the still picture of the timeline, which the
+    build writes into the site: what a reader without JavaScript sees in its place."""
+    svg = timeline_svg(data, Path(snippet).name)
+    digest = hashlib.sha256(svg.encode()).hexdigest()[:8]
+    name = f"{STILL_DIR}/{Path(snippet).parent.name}-{Path(snippet).stem}.{digest}.svg"
+    path = Path(config.site_dir, name)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(svg, encoding="utf-8")
+    return get_relative_url(name, page.url)
+
+
+def figure_html(snippet: str, data: dict, prose: str = "", still: str = "") -> str:
+    """The figure, on lines without blank ones, so Markdown passes it through whole.
+    `still` is the URL of the still picture, shown where JavaScript is off."""
     # `<` escaped, so that no text in the JSON can close the script element.
     payload = json.dumps(data, separators=(",", ":")).replace("<", "\\u003c")
     # What to look for comes first, then the picture; Markdown without blank lines.
@@ -171,9 +190,18 @@ def figure_html(snippet: str, data: dict, prose: str = "") -> str:
         f'<div class="thread-timeline" data-snippet="{html.escape(snippet)}" '
         f"data-search-exclude>"
         f'<script type="application/json">{payload}</script>'
-        f"<noscript><p>This picture of the run, thread by thread, needs JavaScript."
-        f"</p></noscript></div>\n"
+        f"<noscript>{_without_script(snippet, data, still)}</noscript></div>\n"
         f"</figure>"
+    )
+
+
+def _without_script(snippet: str, data: dict, still: str) -> str:
+    if not still:
+        return "<p>This picture of the run, thread by thread, needs JavaScript.</p>"
+    alt = html.escape(text_alternative(data, Path(snippet).name))
+    return (
+        "<p>A still picture of the run; with JavaScript, a timeline to zoom into and "
+        f'explore.</p><img src="{html.escape(still)}" alt="{alt}" width="{WIDTH}">'
     )
 
 

@@ -1,5 +1,5 @@
-"""The still picture of a timeline that the notebooks show: one drawing of the recorded
-data, and in each chapter notebook, the very recording its page draws."""
+"""The still picture of a timeline that the notebooks show, and the pages where
+JavaScript is off: one drawing of the recorded data, the very recording the page draws."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import base64
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+from html import unescape as html_unescape
 from pathlib import Path
 
 import nbformat
@@ -136,3 +137,20 @@ def test_the_notebook_shows_the_pages_timeline(stem: str, snippet: str, built_si
     assert f"![{alt}](attachment:{name})" in cells[0].source
     assert f"Recorded from a real run of `{Path(snippet).name}`" in cells[0].source
     assert "<!-- timeline:" not in cells[0].source
+
+
+@pytest.mark.parametrize(("stem", "snippet"), timelines_on_pages())
+def test_the_page_shows_it_where_javascript_is_off(
+    stem: str, snippet: str, built_site: Path
+) -> None:
+    html = (built_site / stem / "index.html").read_text(encoding="utf-8")
+    data = recorded_timeline(built_site, stem, snippet)
+    figure = re.search(
+        rf'data-snippet="{re.escape(snippet)}".*?<noscript>(?P<inside>.*?)</noscript>', html
+    )
+    assert figure, f"{stem}/: no <noscript> in the timeline of {snippet}"
+    image = re.search(r'<img src="(?P<src>[^"]+)" alt="(?P<alt>[^"]+)"', figure["inside"])
+    assert image, figure["inside"]
+    still = (built_site / stem / image["src"]).resolve()
+    assert still.read_text(encoding="utf-8") == timeline_svg(data, Path(snippet).name)
+    assert html_unescape(image["alt"]) == text_alternative(data, Path(snippet).name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from site_hooks import diagrams
 from site_hooks.timeline_image import timeline_svg
@@ -156,3 +156,20 @@ def test_the_still_timeline_draws_what_timeline_js_draws(
         assert still[0] == pytest.approx(js[0], abs=0.01) and still[2] == pytest.approx(
             js[2], abs=0.01
         ), (still, js)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_without_javascript_a_page_shows_its_timeline_still(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "deadlocks/")
+        still = page.locator(".thread-timeline-figure img[alt^='Timeline of a run of opposite_']")
+        expect(still).to_be_visible()
+        assert still.evaluate("(img) => img.complete && img.naturalWidth") >= 700
+        # The diagrams need no script at all.
+        expect(page.locator(FIGURE + " svg[role=img]").first).to_be_visible()
+    finally:
+        context.close()
