@@ -69,6 +69,7 @@ stress: $(SITE_SETUP)  ## Run the snippet tests 20 times in a row with both core
 bench: setup  ## Time the in-browser runner against CPython, and its schedules (not part of `make test`)
 	$(BIN)/python bench/browser_bench.py
 	$(BIN)/python bench/schedule_bench.py
+	$(BIN)/python bench/step_bench.py
 
 lint: $(SITE_SETUP)  ## Lint the project's Python
 	$(BIN)/ruff check .
