@@ -71,7 +71,7 @@ DARK = {
 }
 RULES = """\
 .diagram { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font-size: 14px; }
+  font-size: 14px; max-width: 100%; height: auto; }
 .diagram .dg-paper { fill: var(--dg-paper); }
 .diagram text { fill: var(--dg-ink); }
 .diagram .dg-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas,
