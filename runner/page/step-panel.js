@@ -14,7 +14,7 @@
 import { button } from "./buttons.js";
 import { limitsFor, playgroundUrl } from "./config.js";
 import { playgroundLink } from "./code-link.js";
-import { hasJspi } from "./jspi.js";
+import { hasJspi, NO_JSPI_MESSAGE } from "./jspi.js";
 import { StepSession } from "./step-session.js";
 
 export const STEP_GRANULARITIES = [
@@ -117,7 +117,7 @@ export function mountStepPanel(controls, { getCode }) {
     controls.about.textContent = "";
     controls.panel.hidden = false;
     controls.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
-    if (!session.start()) return failed(new Error("This browser cannot run Python here."));
+    if (!session.start()) return failed(new Error(NO_JSPI_MESSAGE));
     show("loading", "Loading Python…");
     go(steps);
   }

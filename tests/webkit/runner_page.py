@@ -73,6 +73,7 @@ const text = (stream) => [...log.querySelectorAll(`[data-stream="${stream}"]`)]
     .map((span) => span.textContent).join("");
 const result = root.parentElement.closest('.exercise')?.querySelector('.exercise-result');
 const region = root.querySelector('section.runner-explore');
+const steps = root.querySelector('section.runner-step');
 return {
     state: root.dataset.state || "",
     reason: root.dataset.reason || "",
@@ -85,6 +86,8 @@ return {
     verdictMessage: result?.querySelector('.exercise-result__message')?.textContent || "",
     exploreState: region?.dataset.state || "",
     exploreSummary: region?.querySelector('.runner-explore__summary')?.textContent || "",
+    stepState: steps?.dataset.state || "",
+    stepStatus: steps?.querySelector('.runner-step__status')?.textContent || "",
 };
 """
 
@@ -120,10 +123,17 @@ def shown(browser: WebKitGTK, runner: WebElement) -> dict[str, str]:
 
 
 # The runner's own button with this visible label, brought into view, or null.
-FIND_BUTTON = REVEAL + """
-return [...root.querySelectorAll('.runner-button')]
+FIND_BUTTON = (
+    REVEAL
+    + """
+const found = [...root.querySelectorAll('.runner-button')]
     .find((candidate) => candidate.textContent.trim() === arguments[1]) || null;
+// A tall runner (the playground with its regions open) can leave the button under the
+// page's header: bring the button itself to the middle.
+found?.scrollIntoView({block: "center"});
+return found;
 """
+)
 
 
 def has_button(browser: WebKitGTK, runner: WebElement, name: str) -> bool:

@@ -1,5 +1,5 @@
 """Every runner of the site in WebKitGTK, which has no JSPI, as Safari before 27: each
-button that would run Python (Run, an exercise's Check, Explore) says which browsers
+button that would run Python (Run, an exercise's Check, Explore, Step through) says which browsers
 can, at once; a snippet's runner shows the output recorded on CPython; nothing hangs,
 nothing throws, nothing of Python's runtime is fetched. What the error watch cannot
 see is said in runner_page.py."""
@@ -27,6 +27,10 @@ CHECKED = """
 const result = arguments[0].parentElement.closest('.exercise').querySelector('.exercise-result');
 return ['pass', 'hint', 'not-run', 'error'].includes(result.dataset.verdict);
 """
+STEPPED = """
+const state = arguments[0].querySelector('section.runner-step')?.dataset.state;
+return ['done', 'error', 'stopped'].includes(state);
+"""
 EXPLORED = """
 const state = arguments[0].querySelector('section.runner-explore')?.dataset.state;
 return ['done', 'error', 'stopped'].includes(state);
@@ -45,7 +49,7 @@ def message(browser: WebKitGTK, site_url: str) -> str:
 def press_every_button(
     browser: WebKitGTK, runner: WebElement, message: str, recorded: list[str]
 ) -> dict[str, float]:
-    """Press Run, then Check and Explore where the runner has them; check what each
+    """Press Run, then Check, Explore and Step through where the runner has them; check what each
     says. Returns the seconds each press took to answer."""
     after_run = press(browser, runner, "Run", RUN_ENDED)
     assert (after_run["state"], after_run["reason"]) == ("error", "no-jspi"), after_run
@@ -61,6 +65,10 @@ def press_every_button(
         explored = press(browser, runner, "Explore", EXPLORED)
         assert (explored["exploreState"], explored["exploreSummary"]) == ("error", message)
         took["Explore"] = explored["seconds"]
+    if has_button(browser, runner, "Step through"):
+        stepped = press(browser, runner, "Step through", STEPPED)
+        assert (stepped["stepState"], stepped["stepStatus"]) == ("error", message)
+        took["Step through"] = stepped["seconds"]
     return took
 
 
@@ -83,6 +91,6 @@ def test_the_playground_says_what_works(browser: WebKitGTK, site_url: str, messa
     (runner,) = open_page(browser, site_url + "playground/")
     assert runner.get_attribute("data-runner") == "playground"
     took = press_every_button(browser, runner, message, recorded=[])
-    assert set(took) == {"Run", "Explore"}
+    assert set(took) == {"Run", "Explore", "Step through"}
     assert page_errors(browser) == []
     assert started_workers(browser) == []
