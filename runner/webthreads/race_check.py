@@ -25,9 +25,17 @@ A trace is a sequence of tuples, the first item saying what happened:
   leaving): what came before every signal so far happens before what follows a wait;
 - ``("put", thread, queue)`` and ``("get", thread, queue)``: a queue's hand-off, the
   put happening before the get that took its item (first in, first out);
-- ``("read" | "write", thread, variable, line, source[, name])``: an access to
-  ``variable`` (any hashable key) on ``line``, whose text is ``source``; ``name`` is
-  how the report spells the variable (``variable`` itself by default).
+- ``("read" | "write", thread, variable, line, source[, name[, frame]])``: an
+  access to ``variable`` (any hashable key) on ``line``, whose text is ``source``;
+  ``name`` is how the report spells the variable (``variable`` itself by default),
+  ``frame`` the call it was made in (any key).
+
+A check then act is reported too, though it may be ordered: a thread reads a
+variable, another thread writes it, and the first then writes it in the same call
+(``if key not in cache: cache[key] = load(key)``, with the other thread's store in
+between). Its write rests on what it read, which was stale by then; only a lock held
+from the read to the write prevents that. The report gives the read and the other
+thread's write, and says so in its fix.
 
 ``RaceCheck`` takes the same events one call at a time, as a run makes them. Reports
 are ``{variable, accesses: [{thread, line, kind, locks, source}], fix}``, one per
@@ -39,9 +47,9 @@ from collections import deque
 
 
 class _Access:
-    __slots__ = ("thread", "time", "line", "kind", "locks", "source", "name")
+    __slots__ = ("thread", "time", "line", "kind", "locks", "source", "name", "frame")
 
-    def __init__(self, thread, time, line, kind, locks, source, name):
+    def __init__(self, thread, time, line, kind, locks, source, name, frame):
         self.thread = thread
         self.time = time  # the thread's own count at the access (an epoch)
         self.line = line
@@ -49,27 +57,33 @@ class _Access:
         self.locks = locks  # a frozenset of the locks the thread held
         self.source = source
         self.name = name
+        self.frame = frame  # the call it was made in (any key), for stale reads
 
 
 class _Shadow:
-    """What is kept of one variable: its last write and the reads since, per thread."""
+    """What is kept of one variable: its last write and the reads since, per thread;
+    and each thread's read not yet followed by its write, with the other thread's
+    write that came after it, if one did."""
 
-    __slots__ = ("write", "reads")
+    __slots__ = ("write", "reads", "pending")
 
     def __init__(self):
         self.write = None
         self.reads = {}
+        self.pending = {}  # thread -> [its read, a later write of another thread]
 
 
 class RaceCheck:
     """Happens-before and locksets over a run's events, fed as they happen.
 
     ``name_thread(thread)`` and ``name_lock(lock)`` say how a report names them; they
-    are called when a race is found, while both are still there to be named."""
+    are called when a race is found, while both are still there to be named. An
+    access whose source is None gets ``line_source(line)``, looked up only then."""
 
-    def __init__(self, name_thread=str, name_lock=str):
+    def __init__(self, name_thread=str, name_lock=str, line_source=None):
         self._name_thread = name_thread
         self._name_lock = name_lock
+        self._line_source = line_source
         self._clocks = {}  # thread -> {thread: count}
         self._released = {}  # lock or signalled object -> the clock let go with it
         self._ended = {}  # thread -> its clock when it ended
@@ -156,7 +170,7 @@ class RaceCheck:
 
     # --- accesses -----------------------------------------------------------------
 
-    def _access(self, thread, kind, line, source, name):
+    def _access(self, thread, kind, line, source, name, frame):
         clock = self._clocks.get(thread)
         if clock is None:
             clock = self._clock(thread)
@@ -168,31 +182,52 @@ class RaceCheck:
             self._locksets.get(thread, frozenset()),
             source,
             name,
+            frame,
         )
 
-    def read(self, thread, variable, line, source, name=None):
+    def read(self, thread, variable, line, source, name=None, frame=None):
         shadow = self._shadows.get(variable)
         if shadow is None:
             shadow = self._shadows[variable] = _Shadow()
-        access = self._access(thread, "read", line, source, variable if name is None else name)
+        name = variable if name is None else name
+        access = self._access(thread, "read", line, source, name, frame)
         write = shadow.write
         if write is not None and write.thread != thread:
             self._check(variable, write, access)
         shadow.reads[thread] = access
+        shadow.pending[thread] = [access, None]
 
-    def write(self, thread, variable, line, source, name=None):
+    def write(self, thread, variable, line, source, name=None, frame=None):
         shadow = self._shadows.get(variable)
         if shadow is None:
             shadow = self._shadows[variable] = _Shadow()
-        access = self._access(thread, "write", line, source, variable if name is None else name)
+        name = variable if name is None else name
+        access = self._access(thread, "write", line, source, name, frame)
         write = shadow.write
         if write is not None and write.thread != thread:
             self._check(variable, write, access)
         for reader, read in shadow.reads.items():
             if reader != thread:
                 self._check(variable, read, access)
+        self._stale(variable, shadow, access)
         shadow.write = access
         shadow.reads = {}
+
+    def _stale(self, variable, shadow, write):
+        """A check then act: the writer's own read of the variable, in the same call,
+        came before another thread's write, so what it writes rests on stale news.
+        Ordered or not, no lock held that thread out from the read to the write."""
+        pending = shadow.pending
+        mine = pending.pop(write.thread, None)
+        if mine is not None:
+            read, between = mine
+            if between is not None and read.frame == write.frame:
+                key = (variable, tuple(sorted((read.line, between.line))))
+                if key not in self._reports:  # one report per pair of lines, as races
+                    self._reports[key] = self._stale_report(read, between, write)
+        for entry in pending.values():
+            if entry[1] is None:
+                entry[1] = write
 
     def _check(self, variable, earlier, later):
         """Report ``earlier`` and ``later`` (another thread's, now) if they race."""
@@ -207,6 +242,22 @@ class RaceCheck:
         if key not in self._reports:
             self._reports[key] = self._report(earlier, later)
 
+    def _stale_report(self, read, between, write):
+        name = str(write.name)
+        accesses = [self._described(read), self._described(between)]
+        own = self._described(write)
+        return {
+            "variable": name,
+            "accesses": accesses,
+            "fix": (
+                f"a write by {accesses[1]['thread']} on line {between.line} came between "
+                f"the read of `{name}` by {own['thread']} on line {read.line} and its "
+                f"write on line {write.line}: hold "
+                "one `Lock` from the read to the write, so that no other thread writes "
+                "in between"
+            ),
+        }
+
     def _report(self, earlier, later):
         name = str(later.name)
         first, second = (self._described(access) for access in (earlier, later))
@@ -218,7 +269,7 @@ class RaceCheck:
             "line": access.line,
             "kind": access.kind,
             "locks": sorted(self._name_lock(lock) for lock in access.locks),
-            "source": access.source,
+            "source": self._line_source(access.line) if access.source is None else access.source,
         }
 
     def reports(self):
