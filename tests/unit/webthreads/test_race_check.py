@@ -191,3 +191,39 @@ def test_an_unknown_event_is_refused() -> None:
         assert "fork" in str(error)
     else:
         raise AssertionError("no error")
+
+
+def test_a_check_then_act_is_reported_even_when_ordered() -> None:
+    # Thread-1 checks, starts Thread-2, which checks and stores, and joins it: then
+    # Thread-1 stores on what it read before Thread-2's store.
+    check, act = "if key not in cache:", "cache[key] = load(key)"
+    trace = [("start", MAIN, ONE), ("read", ONE, "entry", 7, check, "cache['k']", "call 1")]
+    trace += [("start", ONE, TWO), ("read", TWO, "entry", 7, check, "cache['k']", "call 2")]
+    trace += [("write", TWO, "entry", 8, act, "cache['k']", "call 2"), ("end", TWO)]
+    trace += [("join", ONE, TWO), ("write", ONE, "entry", 8, act, "cache['k']", "call 1")]
+    reports = race_check.races(trace)
+    assert [(a["thread"], a["line"], a["kind"]) for a in reports[0]["accesses"]] == [
+        (ONE, 7, "read"),
+        (TWO, 8, "write"),
+    ]
+    assert reports[0]["fix"] == (
+        "a write by Thread-2 on line 8 came between the read of `cache['k']` by Thread-1 "
+        "on line 7 and its write on line 8: hold one `Lock` from the read to the write, "
+        "so that no other thread writes in between"
+    )
+    assert len(reports) == 1
+
+
+def test_no_check_then_act_when_the_read_and_the_write_are_in_different_calls() -> None:
+    trace = [("start", MAIN, ONE), ("read", ONE, "x", 3, "print(x)", "x", "call 1")]
+    trace += [("start", ONE, TWO), ("write", TWO, "x", 9, "x = 2", "x", "call 2")]
+    trace += [("end", TWO), ("join", ONE, TWO), ("write", ONE, "x", 5, "x = 1", "x", "call 3")]
+    assert race_check.races(trace) == []
+
+
+def test_no_check_then_act_when_the_thread_read_again_after_the_other_write() -> None:
+    trace = [("start", MAIN, ONE), ("read", ONE, "x", 3, "x", "x", "call")]
+    trace += [("start", ONE, TWO), ("write", TWO, "x", 9, "x = 2", "x", "other")]
+    trace += [("end", TWO), ("join", ONE, TWO), ("read", ONE, "x", 4, "x", "x", "call")]
+    trace += [("write", ONE, "x", 5, "x += 1", "x", "call")]
+    assert race_check.races(trace) == []
