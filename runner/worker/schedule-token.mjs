@@ -9,13 +9,15 @@
 // the same choices on other code or another interpreter would make another run.
 //
 // The payload holds, in order: the mode ("timed" for a normal run, else the explorer's
-// or Step through's granularity), a hash of the program's source and of what the run printed (so that a
+// or Step through's granularity; plus RACE_CHECKED when the race check watched the run,
+// whose watcher allocates, so that its replay must watch too), a hash of the program's source and of what the run printed (so that a
 // replay can tell it went its own way), the key of the run's random numbers, then one
 // section per recorded stream (schedule-log.mjs): the interpreter's signal polls, the
 // two clocks and the scheduler's choices.
 
 export const FORMAT = "s1";
 export const MODES = ["timed", "switch-points", "line", "bytecode", "blocking"];
+const RACE_CHECKED = 64; // added to the mode's number; tokens without it read as before
 
 export class ScheduleError extends Error {}
 
@@ -195,11 +197,12 @@ async function transform(bytes, stream) {
 
 // --- the token -----------------------------------------------------------------------
 
-// schedule: {mode, code, printed, key, polls, perf, date, choices} (schedule-log.mjs);
+// schedule: {mode, raceCheck, code, printed, key, polls, perf, date, choices}
+// (schedule-log.mjs; `raceCheck` true when the run was watched by the race check);
 // made: {python, runtime}, what it was recorded on.
 export async function encodeSchedule(schedule, made) {
   const writer = new Writer();
-  writer.varint(MODES.indexOf(schedule.mode));
+  writer.varint(MODES.indexOf(schedule.mode) + (schedule.raceCheck ? RACE_CHECKED : 0));
   writer.varint(schedule.code);
   writer.varint(schedule.printed);
   writer.raw(schedule.key);
@@ -241,10 +244,13 @@ export async function decodeSchedule(token, made) {
     throw new ScheduleError(DAMAGED);
   }
   const reader = new Reader(bytes);
-  const mode = MODES[reader.varint()];
+  const modeField = reader.varint();
+  const raceCheck = modeField >= RACE_CHECKED;
+  const mode = MODES[modeField - (raceCheck ? RACE_CHECKED : 0)];
   if (!mode) throw new ScheduleError(DAMAGED);
   const schedule = {
     mode,
+    raceCheck,
     code: reader.varint(),
     printed: reader.varint(),
     key: reader.raw(32),

@@ -22,6 +22,7 @@ function key(seed = 1) {
 function schedule(fields = {}) {
   return {
     mode: "timed",
+    raceCheck: false,
     code: hashText("print('hello')\n"),
     printed: hashText("ohello\n"),
     key: key(),
@@ -82,6 +83,22 @@ test("every mode comes back", async () => {
   for (const mode of MODES) {
     assert.equal((await roundTrip(schedule({ mode }))).mode, mode);
   }
+});
+
+test("whether the race check watched the run comes back, with every mode", async () => {
+  for (const mode of MODES) {
+    for (const raceCheck of [false, true]) {
+      const back = await roundTrip(schedule({ mode, raceCheck }));
+      assert.deepEqual([back.mode, back.raceCheck], [mode, raceCheck]);
+    }
+  }
+});
+
+test("a token made before the race check existed reads as a run without it", async () => {
+  // Its payload, as it was made then: the mode's number alone.
+  const old = { ...schedule() };
+  delete old.raceCheck;
+  assert.equal((await roundTrip(old)).raceCheck, false);
 });
 
 test("the key comes back byte for byte", async () => {
@@ -171,6 +188,8 @@ test("a payload that inflates to fields that do not add up is refused", async ()
   const token = await encodeSchedule(schedule(), MADE);
   const inflated = [
     [MODES.length, 0, 0], // a mode that does not exist
+    [64 + MODES.length, 0, 0], // nor with the race check
+    [0x80, 0x01, 0, 0], // 128: a flag that does not exist
     [0, 1, 2, ...key()], // ends before its streams
     [0, 1, 2, ...key(), 0x7f], // a stream longer than the payload
     [0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80], // a number that never ends
