@@ -2,7 +2,8 @@
 and the races found in it (``race_check``).
 
 ``start()`` (once, on the main thread, before the program's code runs) begins to
-watch; ``report()`` (once the program has ended) stops and returns the reports.
+watch; ``report()`` (once the program has ended) stops and returns the reports;
+``watching()`` says whether a run is watched.
 
 Watched:
 
@@ -85,6 +86,11 @@ def start():
     _monitoring.use_tool_id(TOOL, "race check")
     _monitoring.register_callback(TOOL, _monitoring.events.INSTRUCTION, _at_instruction)
     _monitoring.set_events(TOOL, _monitoring.events.INSTRUCTION)
+
+
+def watching():
+    """Whether ``start()`` was called and ``report()`` not yet."""
+    return _check is not None
 
 
 def report():
