@@ -10,8 +10,9 @@ Watched:
 - the reads and writes that the program's own code (``main.py``) makes to its module
   globals, to attributes of objects and to items of dicts and lists (``counts[word]
   += 1``), through ``sys.monitoring`` (tool 3) at the instructions that
-  ``shared_access`` finds; every other instruction's event is disabled at its first
-  call. Not watched: names the program binds only with ``def``, ``class`` or
+  ``shared_access`` finds: only the program's code objects get instruction events
+  (each from its first call, ``PY_START``), and every other instruction's event is
+  disabled at its first call. Not watched: names the program binds only with ``def``, ``class`` or
   ``import``; attributes of modules and of ``threading.local`` objects (each thread
   has its own); closures' variables; what methods do to their object
   (``items.append(x)``), and all that the standard library does;
@@ -83,9 +84,11 @@ def start():
         if isinstance(value, (locks.lock, locks.RLock))
     )
     _swap_in()
+    events = _monitoring.events
     _monitoring.use_tool_id(TOOL, "race check")
-    _monitoring.register_callback(TOOL, _monitoring.events.INSTRUCTION, _at_instruction)
-    _monitoring.set_events(TOOL, _monitoring.events.INSTRUCTION)
+    _monitoring.register_callback(TOOL, events.PY_START, _at_start)
+    _monitoring.register_callback(TOOL, events.INSTRUCTION, _at_instruction)
+    _monitoring.set_events(TOOL, events.PY_START)
 
 
 def watching():
@@ -99,6 +102,9 @@ def report():
     if _check is None:
         return []
     _monitoring.set_events(TOOL, 0)
+    for code in _plans:
+        _monitoring.set_local_events(TOOL, code, 0)
+    _monitoring.register_callback(TOOL, _monitoring.events.PY_START, None)
     _monitoring.register_callback(TOOL, _monitoring.events.INSTRUCTION, None)
     _monitoring.free_tool_id(TOOL)
     _swap_out()
@@ -111,13 +117,17 @@ def report():
 # --- accesses -------------------------------------------------------------------------
 
 
+def _at_start(code, offset):
+    """The first call of each code object: the program's is watched from here on,
+    instruction by instruction; nothing else is (the event is disabled for it)."""
+    if code.co_filename == PROGRAM and code not in _plans:
+        _plans[code] = shared_access.plan(code, _program_constants())
+        _monitoring.set_local_events(TOOL, code, _monitoring.events.INSTRUCTION)
+    return _DISABLE
+
+
 def _at_instruction(code, offset):
-    plan = _plans.get(code)
-    if plan is None:
-        if code.co_filename != PROGRAM:
-            return _DISABLE
-        plan = _plans[code] = shared_access.plan(code, _program_constants())
-    access = plan.get(offset)
+    access = _plans[code].get(offset)
     if access is None:
         return _DISABLE
     frame = sys._getframe(1)
