@@ -70,6 +70,7 @@ bench: setup  ## Time the in-browser runner against CPython, and its schedules (
 	$(BIN)/python bench/browser_bench.py
 	$(BIN)/python bench/schedule_bench.py
 	$(BIN)/python bench/step_bench.py
+	$(BIN)/python bench/race_check_bench.py
 
 lint: $(SITE_SETUP)  ## Lint the project's Python
 	$(BIN)/ruff check .
