@@ -6,9 +6,11 @@
 // exploration could start), data-runs, data-exhaustive and data-outcomes (JSON).
 // Program output is text only, never HTML.
 import { button } from "./buttons.js";
-import { limitsFor } from "./config.js";
+import { playgroundLink } from "./code-link.js";
+import { limitsFor, playgroundUrl } from "./config.js";
 import { ExploreSession, exploreRequest } from "./explore-session.js";
 import { hasJspi } from "./jspi.js";
+import { RaceReport } from "./race-report.js";
 import {
   DEFAULT_GRANULARITY,
   GRANULARITIES,
@@ -54,7 +56,8 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
   summaryText.className = "runner-explore__summary";
   summaryText.setAttribute("role", "status");
   const histogram = new Histogram(controls);
-  region.append(title, choice.element, bar, summaryText, histogram.element);
+  const races = new RaceReport(); // the races found across the runs, with the race check
+  region.append(title, choice.element, bar, summaryText, histogram.element, races.element);
   controls.root.append(region);
 
   const exploreButton = button("Explore", "explore", { className: "runner-button--explore" });
@@ -64,6 +67,7 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
 
   let session = null;
   let restart = 0;
+  let exploredCode = "";
 
   async function explore() {
     if (controls.busy) return;
@@ -72,6 +76,7 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     const granularity = choice.value();
     const limits = limitsFor(controls.root);
     const request = exploreRequest(code, { granularity, budget: limits.exploreBudget, seed: SEED }, limits);
+    request.raceCheck = true; // the race check is on in Explore
     const mine = new ExploreSession({
       pool: controls.pool,
       request,
@@ -82,6 +87,8 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     region.hidden = false;
     progress.max = request.budget;
     histogram.reset(code, recorded && recorded.code === code ? recorded.lines : null);
+    races.reset();
+    exploredCode = code;
     summaryText.textContent = "";
     show("running", { runs: 0, exhaustive: false, outcomes: [] });
     controls.setExploration(mine);
@@ -108,6 +115,13 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     progress.hidden = !running;
     progressText.textContent = running ? `Exploring… ${plural(report.runs, "schedule")} so far` : "";
     histogram.show(report.outcomes, report.runs, !running);
+    // Each race links to the playground with the first run that showed it.
+    if (Array.isArray(report.races) && (report.races.length || !running)) {
+      const code = exploredCode;
+      races.show(report.races, {
+        replayHref: (race) => (race.schedule ? playgroundLink(playgroundUrl, code, race.schedule) : null),
+      });
+    }
   }
 
   exploreButton.addEventListener("click", () => explore());

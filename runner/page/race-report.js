@@ -99,8 +99,10 @@ export class RaceReport {
   }
 
   // `races` as the worker sends them; `replayHref` the link to the Replay of the run
-  // where they were seen (none: no link).
+  // where they were seen (none: no link), or a function of each race that gives its
+  // own (an exploration's races come from different runs).
   show(races, { replayHref = null } = {}) {
+    const hrefOf = typeof replayHref === "function" ? replayHref : () => replayHref;
     this.element.dataset.races = JSON.stringify(racesData(races));
     const summary = document.createElement("p");
     summary.className = "runner-races__summary";
@@ -109,7 +111,7 @@ export class RaceReport {
     if (races.length) {
       const list = document.createElement("ol");
       list.className = "runner-races__list";
-      list.append(...races.map((race) => raceItem(race, replayHref)));
+      list.append(...races.map((race) => raceItem(race, hrefOf(race))));
       this.element.append(list);
     }
     this.element.hidden = false;

@@ -13,8 +13,12 @@
 //
 // Messages to the page: {type: "explore-progress"} about every PROGRESS_MS, then
 // {type: "explore-done"}, each with {runs, exhaustive, strategy, outcomes}; an outcome
-// is {stdout, stderr, state, reason, count, schedule}, most frequent first.
+// is {stdout, stderr, state, reason, count, schedule}, most frequent first. With
+// `raceCheck` in the request every run is watched by the race check, and the messages
+// have `races` too: each race found, once, as the race check reports it, with the
+// `schedule` of the first run that showed it (explore-races.mjs).
 
+import { RacesSeen } from "./explore-races.mjs";
 import { exhaustive, pct, singlePreemptions } from "./explore-strategies.mjs";
 import { exploring, newKey, realDateNow, realNow } from "./run-inputs.mjs";
 import { encodeSchedule, hashText } from "./schedule-token.mjs";
@@ -45,7 +49,7 @@ function describe(points, sweepRuns, sampling, exhaustiveDone) {
   };
 }
 
-// request: {granularity, budget, seed, timeLimitSeconds, maxOutputChars};
+// request: {granularity, budget, seed, timeLimitSeconds, maxOutputChars, raceCheck};
 // parts: {runOnce, endRun, made, memory, post} from the worker.
 export async function explore(code, request, parts) {
   const granularity = GRANULARITIES.includes(request.granularity) ? request.granularity : "switch-points";
@@ -58,6 +62,8 @@ export async function explore(code, request, parts) {
   const key = newKey(); // the same random numbers in every run: only the schedule varies
   const origin = { perf: realNow(), date: realDateNow() };
   const codeHash = hashText(code);
+  const raceCheck = Boolean(request.raceCheck);
+  const racesSeen = raceCheck ? new RacesSeen() : null;
   const outcomes = new Map(); // key -> outcome
   const search = exhaustive();
   let plan = [search]; // the strategies still to use, in turn
@@ -80,8 +86,10 @@ export async function explore(code, request, parts) {
 
   const report = (type) => {
     const list = [...outcomes.values()].sort((a, b) => b.count - a.count);
+    const races = racesSeen ? { races: racesSeen.list() } : {};
     parts.post({
       type,
+      ...races,
       runs,
       exhaustive: exhaustiveDone,
       strategy: describe(firstPoints, sweep && sweepRuns, sampling, exhaustiveDone),
@@ -116,21 +124,32 @@ export async function explore(code, request, parts) {
       printed[stream] += text;
       printed.hash = hashText(stream[3] + text, printed.hash);
     };
-    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs, wantsTimeline: false });
+    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs, wantsTimeline: false, raceCheck });
     decider.end();
     runs++;
     await nextTurn();
     const state = ended.status === "ok" ? "done" : "error";
     const reason = ended.reason || null;
     const outcomeKey = JSON.stringify([printed.stdout, printed.stderr, state, reason]);
+    // The token says whether the race check watched the run (it did when it reported):
+    // its replay must be watched too, or it would not be the same run.
+    const watched = Array.isArray(ended.races);
+    let token;
+    const schedule = async () => {
+      if (token === undefined) {
+        token = inputs.tooLong
+          ? null
+          : await encodeSchedule({ ...inputs.schedule(codeHash, printed.hash), raceCheck: watched }, parts.made());
+      }
+      return token;
+    };
     const known = outcomes.get(outcomeKey);
     if (known) known.count++;
     else {
-      const schedule = inputs.tooLong
-        ? null
-        : await encodeSchedule(inputs.schedule(codeHash, printed.hash), parts.made());
-      outcomes.set(outcomeKey, { stdout: printed.stdout, stderr: printed.stderr, state, reason, count: 1, schedule });
+      const outcome = { stdout: printed.stdout, stderr: printed.stderr, state, reason, count: 1 };
+      outcomes.set(outcomeKey, { ...outcome, schedule: await schedule() });
     }
+    if (racesSeen && watched) await racesSeen.add(ended.races, schedule);
     if (reason === "internal") break; // the interpreter itself failed: no run after it is worth more
     if (runs === 1) firstPoints = search.points();
     // Too many schedules to run them all (as the first run's choices tell, or as the
