@@ -1,0 +1,16 @@
+import re
+
+THREADS = 2
+
+
+def check(output: str, ending: str | None) -> str | None:
+    found = re.search(r"actual total: (\d+)", output)
+    if ending is not None or not found:
+        return "The program should finish and print its total: step every thread to its end."
+    if int(found[1]) == THREADS:
+        return None
+    return (
+        f"The total is {found[1]}, not {THREADS}. Let one thread read `total` and wait "
+        "with its stale copy while the other makes all its deposits but the last, then "
+        "write it back: the other thread's work is gone."
+    )
