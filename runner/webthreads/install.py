@@ -19,6 +19,7 @@ from . import (
     introspection,
     preemption,
     program,
+    program_run_sync,
     queue_module,
     scheduler,
     signal_module,
@@ -78,6 +79,7 @@ def install():
     collector.install(preemption.preemptible)
     signal_module.install(preemption.preemptible)  # after the runtime's own handlers
     program.install()
+    program_run_sync.install()
     unsupported.install()
     green_asyncio.install()
     introspection.install()

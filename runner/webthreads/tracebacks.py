@@ -22,17 +22,30 @@ def without_runtime_frames(exc):
         if error is None or id(error) in seen:
             continue
         seen.add(id(error))
-        error.__traceback__ = _filtered(error.__traceback__)
+        # with_traceback(), not an assignment: a JsException is a proxy of a
+        # JavaScript error, and its attributes are the JavaScript object's.
+        error.with_traceback(_filtered(error.__traceback__))
         pending += [error.__cause__, error.__context__]
         pending += getattr(error, "exceptions", ())
     return exc
+
+
+def _is_worker_code(code):
+    """A frame Pyodide made of the JavaScript under a call into JavaScript: the worker's
+    own modules and Pyodide's glue (a blob), which stand for C code too. A program's
+    own JavaScript (``js.eval``'d, say) is kept."""
+    filename = code.co_filename
+    return filename.startswith("blob:") or (
+        "/assets/runner/" in filename and filename.endswith(".mjs")
+    )
 
 
 def _filtered(tb):
     head = last = None
     while tb is not None:
         following = tb.tb_next
-        if not is_runtime(tb.tb_frame.f_code):
+        code = tb.tb_frame.f_code
+        if not (is_runtime(code) or _is_worker_code(code)):
             if last is None:
                 head = tb
             else:

@@ -313,3 +313,58 @@ def test_a_deep_recursion_takes_time_in_proportion_to_its_depth(page: Page, site
     assert result.status == "ok", str(result)
     ratio = float(result.stdout.split()[5])
     assert ratio < 12, result.stdout
+
+
+# A program's own pyodide.ffi.run_sync: what fails in what it waits for is raised in the
+# program only, as asyncio.run raises it on CPython; Pyodide's own printed it as well.
+CAUGHT_REJECTIONS = {
+    "promise": (
+        "import js\n"
+        "from pyodide.ffi import run_sync\n"
+        "try:\n"
+        "    run_sync(js.Promise.reject(js.Error.new('nope')))\n"
+        "except Exception as error:\n"
+        "    print('caught', type(error).__name__, error)\n"
+        "print('end')\n"
+    ),
+    "coroutine": (
+        "import js\n"
+        "from pyodide.ffi import run_sync\n"
+        "async def fetch():\n"
+        "    return await js.Promise.reject(js.Error.new('nope'))\n"
+        "try:\n"
+        "    run_sync(fetch())\n"
+        "except Exception as error:\n"
+        "    print('caught', type(error).__name__, error)\n"
+        "print('end')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CAUGHT_REJECTIONS)
+def test_a_caught_rejection_prints_nothing(runtime_page: Page, site_url: str, name: str) -> None:
+    result = run(runtime_page, site_url, CAUGHT_REJECTIONS[name])
+    assert (result.status, result.stdout, result.stderr) == (
+        "ok",
+        "caught JsException Error: nope\nend\n",
+        "",
+    ), str(result)
+
+
+# The worker's own JavaScript, and Pyodide's, stand for C code: no frames of theirs.
+def test_a_javascript_error_shows_the_programs_frames_only(
+    runtime_page: Page, site_url: str
+) -> None:
+    code = "import js\n\ndef fail():\n    js.eval(\"throw new Error('boom')\")\n\nfail()\n"
+    result = run(runtime_page, site_url, code)
+    assert result.status == "error", str(result)
+    assert result.stderr.splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "main.py", line 6, in <module>',
+        "    fail()",
+        "    ~~~~^^",
+        '  File "main.py", line 4, in fail',
+        "    js.eval(\"throw new Error('boom')\")",
+        "    ~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+        "pyodide.ffi.JsException: Error: boom",
+    ], result.stderr
