@@ -3,12 +3,14 @@
 // heavy is fetched here: Python loads only when someone is about to run code. The
 // runner of an exercise's starter (inside `div.exercise`) gets a Check button too; the
 // playground, exercise starters and snippets that start threads an Explore button and a
-// Step through button.
+// Step through button; the runner of a puzzle (inside `div.puzzle`) is judged after
+// each stepped run.
 import { limitsFor, workerUrl } from "./config.js";
 import { mountExerciseCheck } from "./exercise-check.js";
 import { mountExplorePanel } from "./explore-panel.js";
 import { ExploreSession, exploreRequest } from "./explore-session.js";
 import { mountPlayground } from "./playground.js";
+import { mountPuzzle } from "./puzzle.js";
 import { RunSession } from "./run-session.js";
 import { mountSnippetRunner } from "./snippet-runner.js";
 import { mountStepPanel } from "./step-panel.js";
@@ -29,6 +31,8 @@ function mountAll() {
     if (controls && (exercise || root.dataset.runner === "playground" || "startsThreads" in root.dataset)) {
       mountExplorePanel(controls, { getCode: () => controls.getCode(), recorded: recordedOutputOf(root) });
       mountStepPanel(controls, { getCode: () => controls.getCode() });
+      const puzzle = root.parentElement?.closest(".puzzle[data-puzzle]");
+      if (puzzle) mountPuzzle(puzzle, controls, runProgram);
     }
   }
 }
