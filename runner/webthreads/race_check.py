@@ -45,6 +45,8 @@ million times is reported once.
 
 from collections import deque
 
+_NO_LOCKS = frozenset()
+
 
 class _Access:
     __slots__ = ("thread", "time", "line", "kind", "locks", "source", "name", "frame")
@@ -65,12 +67,13 @@ class _Shadow:
     and each thread's read not yet followed by its write, with the other thread's
     write that came after it, if one did."""
 
-    __slots__ = ("write", "reads", "pending")
+    __slots__ = ("write", "reads", "pending", "last_read")
 
     def __init__(self):
         self.write = None
         self.reads = {}
         self.pending = {}  # thread -> [its read, a later write of another thread]
+        self.last_read = None  # the last read kept, which a write does not forget
 
 
 class RaceCheck:
@@ -179,28 +182,60 @@ class RaceCheck:
             clock[thread],
             line,
             kind,
-            self._locksets.get(thread, frozenset()),
+            self._locksets.get(thread, _NO_LOCKS),
             source,
             name,
             frame,
+        )
+
+    # A thread that goes on with a variable it has to itself (the last write is its
+    # own and no other thread read since) at the same line, with the same locks, in
+    # the same call and with nothing synchronised since, changes nothing FastTrack
+    # keeps (the same epoch). ``_again`` says so, and ``read`` and ``write`` return
+    # True then: the caller may leave the same access out until something happens.
+
+    def _again(self, thread, access, line, frame):
+        return (
+            access is not None
+            and access.thread == thread
+            and access.line == line
+            and access.frame == frame
+            and access.time == self._clocks[thread][thread]
+            and access.locks is self._locksets.get(thread, _NO_LOCKS)
         )
 
     def read(self, thread, variable, line, source, name=None, frame=None):
         shadow = self._shadows.get(variable)
         if shadow is None:
             shadow = self._shadows[variable] = _Shadow()
+        write = shadow.write
+        if write is None or write.thread == thread:
+            again = shadow.last_read
+            if thread in self._clocks and self._again(thread, again, line, frame):
+                shadow.reads[thread] = again
+                shadow.pending[thread] = [again, None]
+                return True
         name = variable if name is None else name
         access = self._access(thread, "read", line, source, name, frame)
-        write = shadow.write
         if write is not None and write.thread != thread:
             self._check(variable, write, access)
         shadow.reads[thread] = access
         shadow.pending[thread] = [access, None]
+        shadow.last_read = access
 
     def write(self, thread, variable, line, source, name=None, frame=None):
         shadow = self._shadows.get(variable)
         if shadow is None:
             shadow = self._shadows[variable] = _Shadow()
+        reads = shadow.reads
+        if (
+            (not reads or (len(reads) == 1 and thread in reads))
+            and thread in self._clocks
+            and self._again(thread, shadow.write, line, frame)
+        ):
+            shadow.reads = {}
+            shadow.pending.pop(thread, None)
+            return True
         name = variable if name is None else name
         access = self._access(thread, "write", line, source, name, frame)
         write = shadow.write

@@ -29,6 +29,13 @@ Watched:
 
 An object whose attributes or items are watched is kept until the run ends, so that
 its ``id()`` is not given to a new object whose accesses would be taken for its.
+
+A loop that keeps a global to itself (``total += 1`` a thousand times in one time
+slice) is checked at its first passes only: once an access tells the check nothing
+new (``race_check``: the same thread, line, locks and epoch), its instruction's event
+is disabled, until the next thread switch or synchronisation, which turns every
+event on again (``sys.monitoring.restart_events``): until then no other thread can
+touch the global, and the thread's own accesses are the ones already kept.
 """
 
 import linecache
@@ -63,6 +70,7 @@ _unwatched_locks = set()  # ids of threading's own module-level locks
 _swapped = []  # (owner, name, original) to put back
 _waits = ()  # the code of Condition.wait and wait_for: their waiter's lock orders only
 _notifies = ()  # the code of Condition.notify
+_disabled = False  # whether an access was left out since the last restart of events
 
 
 def start():
@@ -133,7 +141,10 @@ def _at_instruction(code, offset):
     frame = sys._getframe(1)
     what = access[0]
     if what == "global":
-        _global(access, frame)
+        if _global(access, frame):
+            global _disabled
+            _disabled = True
+            return _DISABLE  # nothing new until a switch or a synchronisation
     elif what == "attr":
         _attribute(access, frame)
     else:
@@ -151,8 +162,8 @@ def _program_constants():
 def _global(access, frame):
     _, kind, name = access
     if kind == "read" and name not in frame.f_globals:
-        return  # a builtin, or a name not bound yet (the program's NameError)
-    _record(kind, ("global", name), frame, name)
+        return False  # a builtin, or a name not bound yet (the program's NameError)
+    return _record(kind, ("global", name), frame, name)
 
 
 def _attribute(access, frame):
@@ -213,9 +224,8 @@ def _record(kind, variable, frame, name):
     line = frame.f_lineno
     call = (id(frame), frame.f_code)  # for a check then act, within one call
     if kind == "read":
-        _check.read(ident, variable, line, None, name, call)
-    else:
-        _check.write(ident, variable, line, None, name, call)
+        return _check.read(ident, variable, line, None, name, call)
+    return _check.write(ident, variable, line, None, name, call)
 
 
 # --- names in the reports -----------------------------------------------------------
@@ -270,6 +280,14 @@ def _inner_lock(value):
 # --- synchronisation ----------------------------------------------------------------
 
 
+def _restart():
+    """A thread switch or a synchronisation: the accesses left out count again."""
+    global _disabled
+    if _disabled:
+        _disabled = False
+        _monitoring.restart_events()
+
+
 def _swap_in():
     lock, rlock = locks.lock, locks.RLock
     _swap(lock, "acquire", _watched_acquire)
@@ -285,6 +303,7 @@ def _swap_in():
     _swap(queue_module.SimpleQueue, "put", _watched_put)
     _swap(queue_module.SimpleQueue, "get", _watched_get)
     _swap(scheduler, "spawn", _watched_spawn)
+    _swap(scheduler, "_resume", _watched_resume)
 
 
 def _swap(owner, name, make):
@@ -311,6 +330,7 @@ def _watched_acquire(original):
     def acquire(self, blocking=True, timeout=-1):
         got = original(self, blocking, timeout)
         if got and id(self) not in _unwatched_locks and _check is not None:
+            _restart()
             if _caller(sys._getframe(1)) in _waits:
                 _check.wait(scheduler.current_ident, self)
             else:
@@ -323,6 +343,7 @@ def _watched_acquire(original):
 def _watched_release(original):
     def release(self):
         if id(self) not in _unwatched_locks and _check is not None:
+            _restart()
             if _caller(sys._getframe(1)) in _notifies:
                 _check.signal(scheduler.current_ident, self)
             else:
@@ -335,6 +356,7 @@ def _watched_release(original):
 def _watched_release_save(original):
     def _release_save(self):
         state = original(self)
+        _restart()
         for _ in range(state[0]):
             _check.release(scheduler.current_ident, self)
         return state
@@ -344,7 +366,7 @@ def _watched_release_save(original):
 
 def _watched_acquire_restore(original):
     def _acquire_restore(self, state):
-        original(self, state)  # acquires once, through the watched acquire
+        original(self, state)  # acquires once, through the watched acquire (restarts)
         for _ in range(state[0] - 1):
             _check.acquire(scheduler.current_ident, self)
 
@@ -355,6 +377,7 @@ def _watched_join(original):
     def join(self, timeout=None):
         original(self, timeout)
         if self._done:
+            _restart()
             _check.join(scheduler.current_ident, self._ident)
 
     return join
@@ -362,6 +385,7 @@ def _watched_join(original):
 
 def _watched_set_done(original):
     def _set_done(self):
+        _restart()
         _check.end(self._ident)
         original(self)
 
@@ -371,6 +395,7 @@ def _watched_set_done(original):
 def _watched_put(original):
     def put(self, item, block=True, timeout=None):
         original(self, item, block, timeout)
+        _restart()
         _check.put(scheduler.current_ident, self)
 
     return put
@@ -379,15 +404,25 @@ def _watched_put(original):
 def _watched_get(original):
     def get(self, block=True, timeout=None):
         item = original(self, block, timeout)
+        _restart()
         _check.get(scheduler.current_ident, self)
         return item
 
     return get
 
 
+def _watched_resume(original):
+    def _resume(thread):
+        _restart()
+        original(thread)
+
+    return _resume
+
+
 def _watched_spawn(original):
     def spawn(body, daemon):
         thread = original(body, daemon)
+        _restart()
         _check.start(scheduler.current_ident, thread.ident)
         return thread
 

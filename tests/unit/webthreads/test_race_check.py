@@ -227,3 +227,19 @@ def test_no_check_then_act_when_the_thread_read_again_after_the_other_write() ->
     trace += [("end", TWO), ("join", ONE, TWO), ("read", ONE, "x", 4, "x", "x", "call")]
     trace += [("write", ONE, "x", 5, "x += 1", "x", "call")]
     assert race_check.races(trace) == []
+
+
+def test_an_access_that_tells_nothing_new_says_so_until_something_happens() -> None:
+    check = race_check.RaceCheck()
+    check.start(MAIN, ONE)
+    seen = [check.read(ONE, "total", 5, READ), check.write(ONE, "total", 6, WRITE)]
+    seen += [check.read(ONE, "total", 5, READ), check.write(ONE, "total", 6, WRITE)]
+    assert seen == [None, None, True, True]  # the second pass: the same epoch and lines
+    check.acquire(ONE, "lock")
+    assert check.read(ONE, "total", 5, READ) is None  # other locks held
+    check.release(ONE, "lock")
+    assert check.read(ONE, "total", 5, READ) is None  # a new epoch
+    check.start(MAIN, TWO)
+    check.read(TWO, "total", 5, READ)
+    assert check.write(ONE, "total", 6, WRITE) is None  # another thread read it
+    assert len(check.reports()) == 1

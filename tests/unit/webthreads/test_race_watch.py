@@ -358,3 +358,34 @@ def test_a_thread_that_waited_on_a_condition_holds_no_lock_after() -> None:
     reports = races(source)
     assert [r["variable"] for r in reports] == ["total"]
     assert [access["locks"] for access in reports[0]["accesses"]] == [[], []]
+
+
+def test_a_loop_left_out_after_its_first_passes_is_watched_again_in_the_next_thread() -> None:
+    # Each thread's increments pass unwatched after the first two (nothing new to
+    # learn); the switch to the next thread, with no synchronisation between, turns
+    # them on again for it.
+    source = """
+        import threading
+        import time
+
+        total = 0
+
+        def deposit():
+            global total
+            for _ in range(3):
+                time.sleep(0)  # both threads started before either loops
+            for _ in range(50):
+                total += 1
+            time.sleep(0)
+
+        threads = [threading.Thread(target=deposit) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        print(total)
+        """
+    reports = races(source)
+    assert [(r["variable"], [a["thread"] for a in r["accesses"]]) for r in reports] == [
+        ("total", ["Thread-1 (deposit)", "Thread-2 (deposit)"])
+    ]
