@@ -33,9 +33,11 @@ its ``id()`` is not given to a new object whose accesses would be taken for its.
 A loop that keeps a global to itself (``total += 1`` a thousand times in one time
 slice) is checked at its first passes only: once an access tells the check nothing
 new (``race_check``: the same thread, line, locks and epoch), its instruction's event
-is disabled, until the next thread switch or synchronisation, which turns every
-event on again (``sys.monitoring.restart_events``): until then no other thread can
-touch the global, and the thread's own accesses are the ones already kept.
+is disabled, until the next thread switch or synchronisation, which turns the events
+of that code on again (setting its local events anew does, where
+``sys.monitoring.restart_events`` would instrument all code again): until then no
+other thread can touch the global, and the thread's own accesses are the ones already
+kept.
 """
 
 import linecache
@@ -70,7 +72,7 @@ _unwatched_locks = set()  # ids of threading's own module-level locks
 _swapped = []  # (owner, name, original) to put back
 _waits = ()  # the code of Condition.wait and wait_for: their waiter's lock orders only
 _notifies = ()  # the code of Condition.notify
-_disabled = False  # whether an access was left out since the last restart of events
+_disabled = set()  # the code whose accesses were left out since the last switch
 
 
 def start():
@@ -81,6 +83,7 @@ def start():
     _constants = None  # read from the program's source at its first event
     _kept.clear()
     _threads.clear()
+    _disabled.clear()
     threading_module = sys.modules["threading"]
     condition = threading_module.Condition
     _waits = (condition.wait.__code__, condition.wait_for.__code__)
@@ -142,8 +145,7 @@ def _at_instruction(code, offset):
     what = access[0]
     if what == "global":
         if _global(access, frame):
-            global _disabled
-            _disabled = True
+            _disabled.add(code)
             return _DISABLE  # nothing new until a switch or a synchronisation
     elif what == "attr":
         _attribute(access, frame)
@@ -282,10 +284,12 @@ def _inner_lock(value):
 
 def _restart():
     """A thread switch or a synchronisation: the accesses left out count again."""
-    global _disabled
     if _disabled:
-        _disabled = False
-        _monitoring.restart_events()
+        instruction = _monitoring.events.INSTRUCTION
+        for code in _disabled:
+            _monitoring.set_local_events(TOOL, code, 0)
+            _monitoring.set_local_events(TOOL, code, instruction)
+        _disabled.clear()
 
 
 def _swap_in():

@@ -376,7 +376,8 @@ def test_a_loop_left_out_after_its_first_passes_is_watched_again_in_the_next_thr
                 time.sleep(0)  # both threads started before either loops
             for _ in range(50):
                 total += 1
-            time.sleep(0)
+            for _ in range(10):
+                time.sleep(0)  # alive, not ending, while the other thread loops
 
         threads = [threading.Thread(target=deposit) for _ in range(2)]
         for thread in threads:
