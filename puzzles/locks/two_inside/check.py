@@ -11,6 +11,6 @@ def check(output: str, ending: str | None) -> str | None:
     if any(first.endswith(" in") and then.endswith(" in") for first, then in pairs):
         return None
     return (
-        "Each thread came out before the other went in. While one holds the lock, the "
-        "other's button says why it cannot go on: no schedule lets it in."
+        "Each thread came out before the other went in: a thread that steps into "
+        "`with lock:` while the other holds the lock waits there until it comes out."
     )
