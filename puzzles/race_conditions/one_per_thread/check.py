@@ -10,7 +10,7 @@ def check(output: str, ending: str | None) -> str | None:
     if int(found[1]) == THREADS:
         return None
     return (
-        f"The total is {found[1]}, not {THREADS}. Let one thread read `total` and wait "
-        "with its stale copy while the other makes all its deposits but the last, then "
-        "write it back: the other thread's work is gone."
+        f"The total is {found[1]}, not {THREADS}. Let alice read `total` and keep her "
+        "stale copy while bob makes all his deposits but the last: her write wipes them "
+        "out. Then the same the other way round."
     )

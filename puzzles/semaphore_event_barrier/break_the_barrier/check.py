@@ -4,7 +4,7 @@ import re
 def check(output: str, ending: str | None) -> str | None:
     found = re.search(r"barrier broken: (True|False)", output)
     if ending is not None or not found:
-        return "Step every thread to its end: the program says if the barrier broke."
+        return "The program should finish and say if the barrier broke."
     if found[1] == "True":
         return None
     return (

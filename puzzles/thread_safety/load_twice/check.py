@@ -4,7 +4,7 @@ import re
 def check(output: str, ending: str | None) -> str | None:
     found = re.search(r"loaded (\d+) time", output)
     if ending is not None or not found:
-        return "Step every thread to its end: the program says how often it loaded."
+        return "The program should finish and say how often it loaded."
     if int(found[1]) >= 2:
         return None
     return (
