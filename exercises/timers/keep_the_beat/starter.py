@@ -2,20 +2,23 @@ import threading
 import time
 
 INTERVAL = 0.25  # seconds from the start of one beat to the start of the next
+WORK = 0.2  # seconds each beat's work takes
 BEATS = 4
 
 started = []  # when each beat began, on time.monotonic()
+waits = []  # how long each beat's timer was set to wait
 timers = []
 
 
 def beat():
     started.append(time.monotonic())
-    time.sleep(0.2)  # stands in for the beat's work, which takes time too
+    time.sleep(WORK)  # stands in for the beat's work
     if len(started) < BEATS:
         start_timer()
 
 
 def start_timer():
+    waits.append(INTERVAL)
     timer = threading.Timer(INTERVAL, beat)
     timers.append(timer)
     timer.start()
@@ -26,6 +29,6 @@ if __name__ == "__main__":
     start_timer()
     for timer in timers:  # each beat adds the next timer before it ends: the loop gets to it
         timer.join()
-    for n, when in enumerate(started):
+    for n, (wait, when) in enumerate(zip(waits, started, strict=True)):
         late = when - (first_due + n * INTERVAL)
-        print(f"beat {n + 1}: {late:.1f} s late")
+        print(f"beat {n + 1}: its timer waited {wait:.2f} s; it started {late:.1f} s late")
