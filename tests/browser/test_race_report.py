@@ -1,17 +1,101 @@
-"""The race report as the page shows it (runner/page/race-report.js): the races a run's
-race check sent, in words, with `data-races` and the link to the run's Replay; the
-sentence for none; axe-core in light and dark."""
+"""The race check in the browser: no race on any snippet or exercise program meant to
+be correct, a race on each meant to race, and the replay of a watched run the same run
+with the same races (through the worker, as the runner sends them); and the race report
+as the page shows it (runner/page/race-report.js): each race in words, with
+`data-races` and the link to the run's Replay; the sentence for none; axe-core in
+light and dark."""
 
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import Page
 
 from ..support.axe import serious_violations
+from ..support.paths import ROOT
+from .runner_pages import runnable_snippets
+from .schedule_harness import Reply, Workers, workers
+
+__all__ = ["workers"]  # the fixture, for the tests below
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
+
+# The programs meant to race, and the variable each race is on.
+MEANT_TO_RACE = {
+    "snippets/race_conditions/lost_update.py": {"total"},
+    "snippets/race_conditions/plus_equals.py": {"total"},
+    "snippets/race_conditions/print_shared_total.py": {"total"},
+    "snippets/locks/print_outside_lock.py": {"total"},
+    "snippets/thread_safety/check_then_act.py": {"cache['config']"},
+    "exercises/locks/fix_the_counter/starter.py": {"visits"},
+    "exercises/race_conditions/count_the_votes/starter.py": {"votes"},
+    "exercises/thread_safety/keep_every_message/starter.py": {"rooms['#general']"},
+    # The Break it puzzles whose goal is a race.
+    "puzzles/race_conditions/lose_all_but_one/program.py": {"total"},
+    "puzzles/race_conditions/one_per_thread/program.py": {"total"},
+    "puzzles/semaphore_event_barrier/break_the_barrier/program.py": {"seats"},
+    "puzzles/thread_communication/one_sentinel_short/program.py": {"started"},
+    "puzzles/thread_safety/load_twice/program.py": {"settings"},
+    "puzzles/thread_safety/overdraw/program.py": {"balance"},
+}
+
+
+def watched_request(code: str, schedule: int | None = None) -> dict:
+    request: dict = {"type": "run", "code": code, "raceCheck": True}
+    if schedule is not None:
+        request["schedule"] = {"from": schedule}
+    return request
+
+
+def races_of(reply: Reply) -> list[dict]:
+    found = reply.one("races")
+    assert found is not None, f"no 'races' message: {reply}"
+    return found["races"]
+
+
+@pytest.fixture(scope="module")
+def corpus(workers: Workers) -> dict[str, Reply]:
+    """Every program the site runs, run once with the race check on."""
+    paths = sorted({str(s.path.relative_to(ROOT)) for s in runnable_snippets()})
+    start = time.monotonic()
+    sessions = workers.sessions(
+        [[watched_request((ROOT / path).read_text())] for path in paths], parallel=3
+    )
+    print(f"\n{len(paths)} programs watched in {time.monotonic() - start:.1f} s")
+    return {path: session.replies[0] for path, session in zip(paths, sessions, strict=True)}
+
+
+def test_every_program_meant_to_race_is_in_the_corpus(corpus: dict[str, Reply]) -> None:
+    assert set(MEANT_TO_RACE) <= set(corpus)
+
+
+def test_no_race_is_seen_in_a_program_meant_to_be_correct(corpus: dict[str, Reply]) -> None:
+    seen = {
+        path: [race["variable"] for race in races_of(reply)]
+        for path, reply in corpus.items()
+        if path not in MEANT_TO_RACE
+    }
+    assert {path: variables for path, variables in seen.items() if variables} == {}
+
+
+def test_every_program_meant_to_race_gets_its_race(corpus: dict[str, Reply]) -> None:
+    seen = {path: {race["variable"] for race in races_of(corpus[path])} for path in MEANT_TO_RACE}
+    assert seen == MEANT_TO_RACE
+
+
+def test_a_watched_run_replays_with_the_same_races(workers: Workers) -> None:
+    code = (ROOT / "snippets/race_conditions/lost_update.py").read_text()
+    run, replay = workers.sessions([[watched_request(code)], [watched_request(code, 0)]])
+    run, replay = run.replies[0], replay.replies[0]
+    assert replay.diverged is None
+    assert replay.stdout == run.stdout
+    assert races_of(replay) == races_of(run) != []
+    # A replay asked without the check still watches: the token says the run was.
+    (unasked,) = workers.sessions([[{"type": "run", "code": code, "schedule": run.token}]])
+    assert races_of(unasked.replies[0]) == races_of(run)
+
 
 RACES = [
     {
