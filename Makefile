@@ -40,10 +40,24 @@ $(BROWSERS):
 	else echo "$@ is missing: install $(BROWSER_PACKAGES) as root"; exit 1; fi; \
 	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null
 
+# The race watcher's tests run the runtime on a Python with sys.monitoring and the
+# thread API the runtime implements (3.13+), in a venv of its own with greenlet (tests/unit/webthreads/test_race_watch.py): made from
+# the first such Python on PATH, else under pyenv.
+MONITORING_VENV := .venv-monitoring
+NEWER_PYTHONS := python3.14 python3.13 $(sort $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3))
+
+$(MONITORING_VENV)/.installed: requirements.lock
+	@for python in $(NEWER_PYTHONS); do \
+	  if $$python -c 'import sys; sys.exit(sys.version_info < (3, 13))' 2>/dev/null; then \
+	    $$python -m venv $(MONITORING_VENV) && exit 0; fi; done; \
+	echo "No Python 3.13 or later found (on PATH or under ~/.pyenv): the race watcher's tests need one"; exit 1
+	$(MONITORING_VENV)/bin/pip install --quiet --disable-pip-version-check "$$(grep '^greenlet==' requirements.lock)"
+	touch $@
+
 # What the site needs to build and serve; the browsers come only with the tests.
 SITE_SETUP := $(VENV)/.project-on-path node_modules/.installed
 
-setup: $(SITE_SETUP) $(BROWSERS)  ## Install everything (Python venv, npm packages, the browsers)
+setup: $(SITE_SETUP) $(BROWSERS) $(MONITORING_VENV)/.installed  ## Install everything (Python venvs, npm packages, the browsers)
 
 serve: $(SITE_SETUP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -76,4 +90,4 @@ lint: $(SITE_SETUP)  ## Lint the project's Python
 	$(BIN)/ruff check .
 
 clean:  ## Remove what the build and setup made
-	rm -rf site build .cache $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf site build .cache $(VENV) $(MONITORING_VENV) node_modules .pytest_cache .ruff_cache

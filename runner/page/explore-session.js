@@ -73,12 +73,13 @@ export class ExploreSession {
     }
   }
 
-  keep({ runs, exhaustive, strategy, outcomes }) {
+  keep({ runs, exhaustive, strategy, outcomes, races }) {
     this.report = {
       runs,
       exhaustive: Boolean(exhaustive),
       strategy: strategy || null,
       outcomes: outcomes || [],
+      ...(Array.isArray(races) ? { races } : {}),
     };
   }
 

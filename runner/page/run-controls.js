@@ -5,11 +5,14 @@
 // that replays it. A run dispatches `runner-started` on the root, and `runner-finished`
 // when it ends.
 import { button } from "./buttons.js";
-import { limitsFor } from "./config.js";
+import { playgroundLink } from "./code-link.js";
+import { limitsFor, playgroundUrl } from "./config.js";
 import { loadingLabel } from "./load-progress.js";
 import { NO_JSPI_MESSAGE, hasJspi } from "./jspi.js";
 import { OutputLog } from "./output-log.js";
 import { keepInView } from "./output-view.js";
+import { RaceReport } from "./race-report.js";
+import { raceToggle } from "./race-toggle.js";
 import { RunSession, isFinal } from "./run-session.js";
 import { RunTimeline } from "./run-timeline.js";
 
@@ -48,9 +51,10 @@ export class RunControls {
     this.status = document.createElement("span");
     this.status.className = "runner-status";
     this.status.setAttribute("role", "status");
+    this.raceCheck = raceToggle({ checked: false });
     this.toolbar = document.createElement("div");
     this.toolbar.className = "runner-toolbar";
-    this.toolbar.append(this.runButton, this.stopButton, this.replayButton, this.status);
+    this.toolbar.append(this.runButton, this.stopButton, this.replayButton, this.raceCheck.element, this.status);
 
     this.log = new OutputLog();
     this.about = document.createElement("span");
@@ -65,7 +69,8 @@ export class RunControls {
     this.panel.className = "runner-output";
     this.panel.hidden = true;
     this.timeline = new RunTimeline();
-    this.panel.append(header, this.log.element, this.timeline.element);
+    this.races = new RaceReport(); // the race check's report, after a watched run
+    this.panel.append(header, this.log.element, this.races.element, this.timeline.element);
     keepInView(root, this.panel);
 
     this.runButton.addEventListener("click", () => this.run());
@@ -86,7 +91,13 @@ export class RunControls {
 
   // More buttons, placed after Run, Stop and Replay.
   addButtons(...elements) {
-    this.status.before(...elements);
+    this.raceCheck.element.before(...elements);
+  }
+
+  // The race check's report of a run of `code`, with the link to its Replay once the
+  // run has a token.
+  showRaces(races, code, token) {
+    this.races.show(races, { replayHref: token ? playgroundLink(playgroundUrl, code, token) : null });
   }
 
   // A button that starts a run too (an exercise's Check), placed after Run and
@@ -113,17 +124,21 @@ export class RunControls {
     this.log.reset(limits);
     for (const note of notes) this.log.note(note);
     this.timeline.reset();
+    this.races.reset();
     this.about.textContent = "";
     this.panel.hidden = false;
     this.lastRun = { code, token: null, replay: Boolean(schedule) };
+    let races = null;
     delete this.root.dataset.schedule;
     this.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
     this.session = new RunSession({
       pool: this.pool,
       code,
       schedule,
+      raceCheck: this.raceCheck.on,
       limits,
       log: this.log,
+      onRaces: (list) => (races = list),
       onChange: (state, detail) => this.show(state, detail, limits),
       onTimeline: (data) => this.timeline.receive(data),
       onProgress: (loaded, total) => (this.status.textContent = loadingLabel(loaded, total)),
@@ -136,6 +151,8 @@ export class RunControls {
         this.root.dataset.schedule = token;
       },
     });
+    // The report once the run is over: its token, which its link replays, comes last.
+    ended.then(() => races && this.showRaces(races, code, this.lastRun?.token));
     this.session.start();
     return ended;
   }

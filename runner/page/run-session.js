@@ -16,18 +16,21 @@ export class RunSession {
   // With `schedule` (a token) the run replays that recorded run; onSchedule({token,
   // diverged}) gets the token of the run (diverged: null, or how a replay went its own
   // way). onProgress(loaded, total) follows the bytes of Python's files while it loads.
+  // With `raceCheck` the race check watches the run; onRaces(races) gets its report.
   constructor({
     pool,
     code,
     schedule = null,
+    raceCheck = false,
     limits,
     log,
     onChange = () => {},
     onTimeline = () => {},
     onSchedule = () => {},
     onProgress = () => {},
+    onRaces = () => {},
   }) {
-    Object.assign(this, { pool, code, schedule, limits, log, onChange, onTimeline, onSchedule, onProgress });
+    Object.assign(this, { pool, code, schedule, raceCheck, limits, log, onChange, onTimeline, onSchedule, onProgress, onRaces });
     this.diverged = null;
     this.over = false;
     this.timers = [];
@@ -47,7 +50,7 @@ export class RunSession {
     }
     this.onChange("loading", {});
     this.worker = this.pool.take();
-    this.worker.run(this.code, this.schedule);
+    this.worker.run(this.code, this.schedule, { raceCheck: this.raceCheck });
     this.after(this.limits.loadTimeoutSeconds, () =>
       this.finish("error", {
         reason: "load",
@@ -87,6 +90,10 @@ export class RunSession {
       case "timeline":
         // Who ran when (timeline/README.md), sent just before `done`.
         return this.onTimeline(message.data);
+      case "races":
+        // The race check's report, sent just before `done`.
+        if (!Array.isArray(message.races)) return;
+        return this.onRaces(message.races);
       case "schedule":
         // How to replay this run, sent just before `done`.
         this.diverged = message.diverged || null;

@@ -15,6 +15,7 @@ import { button } from "./buttons.js";
 import { limitsFor, playgroundUrl } from "./config.js";
 import { playgroundLink } from "./code-link.js";
 import { hasJspi, NO_JSPI_MESSAGE } from "./jspi.js";
+import { raceToggle } from "./race-toggle.js";
 import { StepSession } from "./step-session.js";
 
 export const STEP_GRANULARITIES = [
@@ -49,9 +50,10 @@ export function mountStepPanel(controls, { getCode }) {
   const redoButton = button("Redo", "redo");
   const finishButton = button("Let it run", "run");
   const closeButton = button("Stop stepping", "stop");
+  const raceCheck = raceToggle({ checked: true }); // on by default here
   const bar = document.createElement("div");
   bar.className = "runner-step__bar";
-  bar.append(undoButton, redoButton, finishButton, closeButton);
+  bar.append(undoButton, redoButton, finishButton, closeButton, raceCheck.element);
   const status = document.createElement("p");
   status.className = "runner-step__status";
   status.setAttribute("role", "status");
@@ -96,6 +98,7 @@ export function mountStepPanel(controls, { getCode }) {
       pool: controls.pool,
       code,
       granularity: choice.value(),
+      raceCheck: raceCheck.on,
       limits,
       onStop: () => session === mine && close(),
     });
@@ -114,6 +117,7 @@ export function mountStepPanel(controls, { getCode }) {
     controls.setExploration(session); // Run waits, and Stop ends stepping
     controls.log.reset(limits);
     controls.timeline.reset();
+    controls.races.reset();
     controls.about.textContent = "";
     controls.panel.hidden = false;
     controls.root.dispatchEvent(new CustomEvent("runner-started", { bubbles: true }));
@@ -144,6 +148,8 @@ export function mountStepPanel(controls, { getCode }) {
     seen[steps.length] = met;
     seen.length = steps.length + 1;
     writeOutput(answer);
+    if (answer.races) controls.showRaces(answer.races, code, answer.token);
+    else controls.races.reset();
     if (answer.paused) showPaused(answer.paused, met);
     else showEnded(answer, met);
   }
@@ -328,12 +334,14 @@ export function mountStepPanel(controls, { getCode }) {
   for (const event of ["pointerenter", "focus"]) {
     stepButton.addEventListener(event, () => hasJspi() && controls.pool.warm());
   }
-  // A new granularity: start again with it.
-  choice.element.addEventListener("change", () => {
-    if (region.hidden) return;
-    close({ keepOpen: true });
-    open();
-  });
+  // A new granularity, or the race check turned on or off: start again with it.
+  for (const changed of [choice.element, raceCheck.input]) {
+    changed.addEventListener("change", () => {
+      if (region.hidden) return;
+      close({ keepOpen: true });
+      open();
+    });
+  }
 
   // Ends stepping: Stop stepping, the runner's Stop, a new granularity (which opens
   // again at once). What the run printed stays in the output.

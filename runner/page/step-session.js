@@ -5,8 +5,8 @@ import { hasJspi, NO_JSPI_MESSAGE } from "./jspi.js";
 
 export class StepSession {
   // onStop() is called when stop() ends the session from outside (the runner's Stop).
-  constructor({ pool, code, granularity, limits, onStop = () => {} }) {
-    Object.assign(this, { pool, code, granularity, limits, onStop });
+  constructor({ pool, code, granularity, raceCheck = true, limits, onStop = () => {} }) {
+    Object.assign(this, { pool, code, granularity, raceCheck, limits, onStop });
     this.worker = null;
     this.over = false;
     this.pending = null; // {resolve, reject} of the request in flight
@@ -36,6 +36,7 @@ export class StepSession {
         type: "step",
         code: this.code,
         granularity: this.granularity,
+        raceCheck: this.raceCheck,
         steps,
         finish,
         timeLimitSeconds: this.limits.timeLimitSeconds,

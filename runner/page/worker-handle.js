@@ -36,9 +36,10 @@ export class WorkerHandle {
     for (const message of this.backlog.splice(0)) listener(message);
   }
 
-  // A recorded run, or with `schedule` (a token) the replay of one.
-  run(code, schedule = null) {
-    this.worker.postMessage(schedule ? { type: "run", code, schedule } : { type: "run", code });
+  // A recorded run (watched by the race check if `raceCheck`), or with `schedule` (a
+  // token) the replay of one, watched as its run was.
+  run(code, schedule = null, { raceCheck = false } = {}) {
+    this.worker.postMessage(schedule ? { type: "run", code, schedule } : { type: "run", code, raceCheck });
   }
 
   // request: {code, granularity, budget, seed, timeLimitSeconds, maxOutputChars}.

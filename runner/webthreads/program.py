@@ -21,6 +21,7 @@ from . import (
     compat,
     deadlock_report,
     preemption,
+    race_watch,
     scheduler,
     stepping,
     streams,
@@ -43,6 +44,9 @@ def finish(status, reason=None, message=None):
         return
     scheduler.stop()
     end = timeline.end_run()
+    if race_watch.watching():  # the race check's report comes just before the end
+        races = race_watch.report()
+        bridge.js.races(json.dumps(races, ensure_ascii=False, separators=(",", ":")))
     if bridge.js.finish(status, reason, message):
         made = timeline.finish(end)
         bridge.js.timeline(json.dumps(made, ensure_ascii=False, separators=(",", ":")))
@@ -123,10 +127,14 @@ def _start_run(mode):
 
 
 @calls_program_code
-def run_main(source, mode="timed"):
-    """Entry point of the main thread's stack."""
+def run_main(source, mode="timed", race_check=False):
+    """Entry point of the main thread's stack; with ``race_check`` the race check
+    watches the run (``race_watch``), from its start, so that what it allocates is part
+    of the run, and its replay, watched too, is the same run."""
     scheduler.enter_stack()
     _start_run(mode)
+    if race_check:
+        race_watch.start()
     timeline.start_run(scheduler.MAIN_IDENT, sys.modules["threading"].main_thread())
     status, reason, message = _run_program(source)
     timeline.thread_ended(scheduler.MAIN_IDENT)  # what follows is Python's exit
@@ -147,6 +155,7 @@ def _run_program(source):
     except (SyntaxError, ValueError) as exc:
         tracebacks.print_exception(exc)
         return "error", "exception", _summary(exc)
+    race_watch.watch_program(code)  # when the race check is on
     main = types.ModuleType("__main__")
     main.__file__ = FILENAME
     main.__builtins__ = builtins

@@ -2,7 +2,8 @@
 and the races found in it (``race_check``).
 
 ``start()`` (once, on the main thread, before the program's code runs) begins to
-watch; ``report()`` (once the program has ended) stops and returns the reports;
+watch, ``watch_program(code)`` is given the program's compiled code before it runs;
+``report()`` (once the program has ended) stops and returns the reports;
 ``watching()`` says whether a run is watched.
 
 Watched:
@@ -11,7 +12,9 @@ Watched:
   globals, to attributes of objects and to items of dicts and lists (``counts[word]
   += 1``), through ``sys.monitoring`` (tool 3) at the instructions that
   ``shared_access`` finds: only the program's code objects get instruction events
-  (each from its first call, ``PY_START``), and every other instruction's event is
+  (all of them, nested ones included, before the program runs: set from a callback
+  of the code's own start, they would turn off the explorer's instruction events in
+  it, tool 4, as CPython 3.13 and 3.14 do), and every other instruction's event is
   disabled at its first call. Not watched: names the program binds only with ``def``, ``class`` or
   ``import``; attributes of modules and of ``threading.local`` objects (each thread
   has its own); closures' variables; what methods do to their object
@@ -95,11 +98,22 @@ def start():
         if isinstance(value, (locks.lock, locks.RLock))
     )
     _swap_in()
-    events = _monitoring.events
     _monitoring.use_tool_id(TOOL, "race check")
-    _monitoring.register_callback(TOOL, events.PY_START, _at_start)
-    _monitoring.register_callback(TOOL, events.INSTRUCTION, _at_instruction)
-    _monitoring.set_events(TOOL, events.PY_START)
+    _monitoring.register_callback(TOOL, _monitoring.events.INSTRUCTION, _at_instruction)
+
+
+def watch_program(code):
+    """Watch ``code``, the program's compiled module, and every code object in it."""
+    if _check is None:
+        return
+    pending = [code]
+    while pending:
+        code = pending.pop()
+        if code.co_filename != PROGRAM or code in _plans:
+            continue
+        _plans[code] = shared_access.plan(code, _program_constants())
+        _monitoring.set_local_events(TOOL, code, _monitoring.events.INSTRUCTION)
+        pending += [constant for constant in code.co_consts if isinstance(constant, types.CodeType)]
 
 
 def watching():
@@ -115,7 +129,6 @@ def report():
     _monitoring.set_events(TOOL, 0)
     for code in _plans:
         _monitoring.set_local_events(TOOL, code, 0)
-    _monitoring.register_callback(TOOL, _monitoring.events.PY_START, None)
     _monitoring.register_callback(TOOL, _monitoring.events.INSTRUCTION, None)
     _monitoring.free_tool_id(TOOL)
     _swap_out()
@@ -126,15 +139,6 @@ def report():
 
 
 # --- accesses -------------------------------------------------------------------------
-
-
-def _at_start(code, offset):
-    """The first call of each code object: the program's is watched from here on,
-    instruction by instruction; nothing else is (the event is disabled for it)."""
-    if code.co_filename == PROGRAM and code not in _plans:
-        _plans[code] = shared_access.plan(code, _program_constants())
-        _monitoring.set_local_events(TOOL, code, _monitoring.events.INSTRUCTION)
-    return _DISABLE
 
 
 def _at_instruction(code, offset):

@@ -9,8 +9,9 @@
 //   startStack  (ident): enter a new thread's stack from JavaScript
 //   pick, choose, endReason: the choices of a run whose schedule the worker chooses
 //   paused      (json): where a stepped run stopped to ask (stepper.mjs)
+//   races       (json): the race check's report, just before `finish`
 
-export function createBridge({ write, clock, tick, finish, timeline, startStack, pick, choose, endReason, paused }) {
+export function createBridge({ write, clock, tick, finish, timeline, startStack, pick, choose, endReason, paused, races }) {
   return {
     output: write,
     finish,
@@ -23,6 +24,7 @@ export function createBridge({ write, clock, tick, finish, timeline, startStack,
     choose,
     endReason,
     paused,
+    races,
     tickSoon: () => tick.switchSoon(),
     collectSoon: () => tick.collectSoon(),
     setSwitchInterval: (seconds) => tick.setSwitchInterval(seconds),

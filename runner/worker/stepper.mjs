@@ -7,13 +7,16 @@
 // random numbers in every run), so a step is the last run plus one answer, an undo is
 // the run with one step fewer, and a finished run's token replays it anywhere.
 //
-// page → worker {type: "step", code, granularity, steps, finish?, timeLimitSeconds,
-//                maxOutputChars}   finish: after the steps, go on with the default
-//                                  schedule (each thread on until it blocks) to the end
-// worker → page {type: "step-state", steps, stdout, stderr, paused, ended, token,
-//                timeline}         paused: {threads, shared, options} where the run
+// page → worker {type: "step", code, granularity, steps, finish?, raceCheck?,
+//                timeLimitSeconds, maxOutputChars}
+//                                  finish: after the steps, go on with the default
+//                                  schedule (each thread on until it blocks) to the end;
+//                                  raceCheck: watched by the race check (the default)
+// worker → page {type: "step-state", steps, stdout, stderr, paused, ended, races,
+//                token, timeline}  paused: {threads, shared, options} where the run
 //                                  stopped to ask, else null; ended: {status, reason,
-//                                  message} when the program ended, else null
+//                                  message} when the program ended, else null; races:
+//                                  the race check's report of the run so far, or null
 
 import { exploring, newKey, realDateNow, realNow } from "./run-inputs.mjs";
 import { encodeSchedule, hashText } from "./schedule-token.mjs";
@@ -90,7 +93,8 @@ export function createStepper(parts) {
       printed.hash = hashText(stream[3] + text, printed.hash);
     };
     const timeLimitMs = (Number(request.timeLimitSeconds) || 30) * 1000;
-    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs, wantsTimeline: true });
+    const raceCheck = request.raceCheck ?? true;
+    const ended = await parts.runOnce(code, { inputs, write, decider, timeLimitMs, wantsTimeline: true, raceCheck });
     await nextTurn();
     const paused = ended.reason === "paused" ? ended.paused : null;
     const message = {
@@ -100,13 +104,17 @@ export function createStepper(parts) {
       stderr: printed.stderr,
       paused,
       ended: paused ? null : { status: ended.status, reason: ended.reason || null, message: ended.message },
+      races: ended.races || null,
       token: null,
       timeline: null,
     };
     if (decider.wrong !== null) {
       message.ended = { status: "error", reason: "internal", message: `thread ${decider.wrong} could not run there` };
     } else if (!paused && ended.reason !== "internal") {
-      if (!inputs.tooLong) message.token = await encodeSchedule(inputs.schedule(hashText(code), printed.hash), parts.made());
+      if (!inputs.tooLong) {
+        const schedule = { ...inputs.schedule(hashText(code), printed.hash), raceCheck: Boolean(raceCheck) };
+        message.token = await encodeSchedule(schedule, parts.made());
+      }
       if (ended.timelineJson) message.timeline = JSON.parse(ended.timelineJson);
     }
     parts.post(message);

@@ -8,12 +8,14 @@
 //                  once compiled: the page gives it to its next workers, created with
 //                  the name SHARED_INTERPRETER, as {type: "interpreter", module})
 //   worker → page  {type: "ready", jspi, python, runtime}
-//   page → worker  {type: "run", code, schedule?}   (once; may come before "ready")
+//   page → worker  {type: "run", code, schedule?, raceCheck?}  (once; may come before
+//                  "ready"; a replay is watched by the race check as its run was)
 //                  {type: "explore", code, granularity, budget, seed?, timeLimitSeconds?,
 //                   maxOutputChars?}                (instead of "run"; the worker is as
 //                                                   fresh after it, so more may follow)
 //   worker → page  {type: "stdout" | "stderr", text}
 //   worker → page  {type: "timeline", data}        (who ran when: timeline/)
+//   worker → page  {type: "races", races}          (the race check's report, when on)
 //   worker → page  {type: "schedule", token, diverged?}  (how to replay the run; token
 //                  null and tooLong true for a run with too many inputs to record)
 //   worker → page  {type: "explore-progress" | "explore-done", runs, exhaustive,
@@ -96,6 +98,7 @@ function finish(status, reason, message) {
   run.ended = { status, reason, message: message == null ? null : String(message), timelineJson: null };
   // A stepped run that paused (stepper.mjs) has what Python said of its threads instead.
   if (reason === "paused") run.ended.paused = run.paused;
+  run.ended.races = run.racesJson ? JSON.parse(run.racesJson) : null;
   const wantsTimeline = run.wantsTimeline && reason !== "paused";
   if (!wantsTimeline) run.resolve(run.ended);
   return wantsTimeline;
@@ -140,6 +143,9 @@ const bridge = createBridge({
   // Where a stepped run paused: every thread and the shared state (webthreads/stepping.py).
   paused: (json) => {
     if (run && !run.over) run.paused = JSON.parse(json);
+  },
+  races: (json) => {
+    if (run && !run.over && !run.racesJson) run.racesJson = String(json);
   },
 });
 
@@ -191,14 +197,15 @@ async function loadRuntime() {
 }
 
 // Runs the program once with these inputs (run-inputs.mjs); `write(stream, text)` gets
-// its output. Resolves with how it ended: {status, reason, message, timelineJson}
-// (the timeline only if `wantsTimeline`).
-export function runOnce(code, { inputs, write, decider = null, timeLimitMs, wantsTimeline = true }) {
+// its output. Resolves with how it ended: {status, reason, message, timelineJson,
+// races} (the timeline only if `wantsTimeline`; `races`, the race check's report, only
+// if `raceCheck`, else null).
+export function runOnce(code, { inputs, write, decider = null, timeLimitMs, wantsTimeline = true, raceCheck = false }) {
   return new Promise((resolve) => {
-    run = { inputs, write, decider, resolve, over: false, ended: null, wantsTimeline, paused: null };
+    run = { inputs, write, decider, resolve, over: false, ended: null, wantsTimeline, paused: null, racesJson: null };
     useRunInputs(inputs);
     tick.start(inputs, timeLimitMs);
-    runtime.runMain.callPromising(code, inputs.mode).catch(internalError);
+    runtime.runMain.callPromising(code, inputs.mode, Boolean(raceCheck)).catch(internalError);
   });
 }
 
@@ -217,8 +224,9 @@ async function scheduleFor(code, token) {
   return schedule;
 }
 
-// A Run, recorded, or the replay of a schedule.
-async function runProgram(code, token) {
+// A Run, recorded, or the replay of a schedule: watched by the race check if asked, and
+// a replay exactly when its run was (the watcher allocates: ids would differ otherwise).
+async function runProgram(code, token, raceCheckAsked) {
   let schedule = null;
   if (token) {
     try {
@@ -230,14 +238,16 @@ async function runProgram(code, token) {
     }
   }
   const inputs = schedule ? replaying(schedule) : recording(newKey());
+  const raceCheck = schedule ? Boolean(schedule.raceCheck) : Boolean(raceCheckAsked);
   let printed = hashText("");
   const write = (stream, text) => {
     printed = hashText(stream[3] + text, printed); // "o" or "e", then the text
     output.write(stream, text);
   };
-  const ended = await runOnce(code, { inputs, write });
+  const ended = await runOnce(code, { inputs, write, raceCheck });
   output.close();
   if (ended.timelineJson) postMessage({ type: "timeline", data: JSON.parse(ended.timelineJson) });
+  if (ended.races) postMessage({ type: "races", races: ended.races });
   if (ended.reason !== "internal") {
     if (schedule) {
       let diverged = inputs.diverged;
@@ -247,7 +257,7 @@ async function runProgram(code, token) {
     } else if (inputs.tooLong) {
       postMessage({ type: "schedule", token: null, tooLong: true });
     } else {
-      const token = await encodeSchedule(inputs.schedule(hashText(code), printed), runtime.made);
+      const token = await encodeSchedule({ ...inputs.schedule(hashText(code), printed), raceCheck }, runtime.made);
       postMessage({ type: "schedule", token });
     }
   }
@@ -270,7 +280,7 @@ function serve(request) {
   } else if (request.type === "step") {
     stepper ??= createStepper(explorerParts);
     exploring = exploring.then(() => stepper(request).catch(failed));
-  } else runProgram(String(request.code), request.schedule || null).catch(failed);
+  } else runProgram(String(request.code), request.schedule || null, Boolean(request.raceCheck)).catch(failed);
 }
 
 self.onmessage = (event) => {

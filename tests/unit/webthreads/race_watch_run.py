@@ -1,8 +1,9 @@
 """Runs one program (its source on stdin) as ``main.py`` on the runtime with the race
 check on, on the stand-in browser, and prints the race reports as JSON.
 
-``sys.monitoring`` came with Python 3.12: ``test_race_watch`` runs this script on a
-Python that has it (and greenlet), whatever Python runs the tests.
+``sys.monitoring`` came with Python 3.12, and the runtime's thread API is 3.13's:
+``test_race_watch`` runs this script on a Python 3.13+ with greenlet, whatever Python
+runs the tests.
 """
 
 import importlib
@@ -56,7 +57,9 @@ def main() -> None:
         program.__file__ = "main.py"
         sys.modules["__main__"] = program
         linecache.cache["main.py"] = (len(source), None, source.splitlines(True), "main.py")
-        exec(compile(source, "main.py", "exec"), vars(program))
+        code = compile(source, "main.py", "exec")
+        race_watch.watch_program(code)
+        exec(code, vars(program))
         threading._shutdown()
         reports.extend(race_watch.report())
 

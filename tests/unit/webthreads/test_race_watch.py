@@ -1,9 +1,10 @@
 """The race check of real runs: programs run as ``main.py`` on the runtime, with
 ``threading`` and ``queue`` built on its green threads, on the stand-in browser.
 
-The watcher needs ``sys.monitoring`` (Python 3.12+): each program runs in
-``race_watch_run.py`` on the oldest Python found that has it and greenlet, whatever
-Python runs the tests. Without one the tests fail, saying so.
+The watcher needs ``sys.monitoring``, and the runtime the thread API of Python 3.13+:
+each program runs in ``race_watch_run.py`` on the venv `make setup` makes for it
+(``.venv-monitoring``), or else the first Python found that will do and has greenlet,
+whatever Python runs the tests. Without one the tests fail, saying so.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ import pytest
 from tests.snippet_files import SNIPPETS_DIR
 
 RUNNER = Path(__file__).with_name("race_watch_run.py")
+MONITORING_PYTHON = Path(__file__).resolve().parents[3] / ".venv-monitoring" / "bin" / "python"
 
 
 @functools.cache
 def _python() -> str | None:
     """This Python if it will do, else the first of the ones found that will."""
-    candidates = [sys.executable]
-    candidates += [shutil.which(f"python3.{minor}") for minor in range(12, 30)]
+    candidates = [sys.executable, str(MONITORING_PYTHON)]  # the one `make setup` makes
+    candidates += [shutil.which(f"python3.{minor}") for minor in range(13, 30)]
     candidates += sorted(str(p) for p in Path.home().glob(".pyenv/versions/*/bin/python3"))
     for python in filter(None, candidates):
         try:
@@ -40,7 +42,7 @@ def _python() -> str | None:
     return None
 
 
-_FITS = "import sys, greenlet; sys.exit(sys.version_info < (3, 12))"
+_FITS = "import sys, greenlet; sys.exit(sys.version_info < (3, 13))"
 
 
 def races(source: str) -> list[dict[str, Any]]:
@@ -48,7 +50,7 @@ def races(source: str) -> list[dict[str, Any]]:
     python = _python()
     if python is None:
         pytest.fail(
-            "the race watcher's tests need Python 3.12 or later (sys.monitoring) with "
+            "the race watcher's tests need Python 3.13 or later (sys.monitoring) with "
             "greenlet, and none was found on PATH or under ~/.pyenv/versions: install one "
             "(`python3.14 -m pip install greenlet==3.5.6`)",
             pytrace=False,
