@@ -97,6 +97,29 @@ def test_a_watched_run_replays_with_the_same_races(workers: Workers) -> None:
     assert races_of(unasked.replies[0]) == races_of(run)
 
 
+def test_an_exploration_keeps_each_race_once_with_the_run_that_showed_it(
+    workers: Workers,
+) -> None:
+    code = (ROOT / "snippets/race_conditions/plus_equals.py").read_text()
+    code = code.replace("DEPOSITS = 500", "DEPOSITS = 2")
+    explore = {"type": "explore", "code": code, "granularity": "bytecode", "budget": 12}
+    (session,) = workers.sessions([[{**explore, "raceCheck": True}]])
+    explored = session.replies[0].explored
+    assert explored["runs"] == 12
+    races = explored["races"]
+    assert [(r["variable"], sorted(a["line"] for a in r["accesses"])) for r in races] == [
+        ("total", [12, 12])
+    ]
+    # Its run, replayed, is watched again and shows it again.
+    (replay,) = workers.sessions(
+        [[{"type": "run", "code": code, "schedule": races[0]["schedule"]}]]
+    )
+    assert replay.replies[0].diverged is None
+    assert races_of(replay.replies[0])[0]["variable"] == "total"
+    (unwatched,) = workers.sessions([[explore]])
+    assert "races" not in unwatched.replies[0].explored
+
+
 RACES = [
     {
         "variable": "total",
