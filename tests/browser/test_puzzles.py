@@ -3,7 +3,8 @@ steps, pressed on the `Step <thread name>` buttons at the puzzle's granularity, 
 the goal, and the page says so with the run's link; Let it run from the first pause
 does not, and the page gives the check's hint; Undo then Redo on the way gives the
 same lanes and output; the won run replays to the same output. The goal that no
-schedule reaches is shown unreached by an exhaustive Explore.
+schedule reaches is shown unreached by an exhaustive Explore. A plain Run is not
+judged, a check that raises is said to have failed, and the verdicts pass axe-core.
 
 A stepped run is made only of the reader's choices (virtual clocks, the same random
 numbers in every run), so the winning steps give the same run every time: its output is
@@ -18,7 +19,9 @@ import runpy
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+
+from site_hooks import puzzles as puzzles_hook
 
 from ..snippet_files import DOCS_DIR, ROOT
 from ..support.axe import serious_violations
@@ -272,3 +275,30 @@ def test_verdicts_have_no_serious_accessibility_problem(
         step(region, name)
     expect(verdict(runner)).to_have_attribute("data-verdict", "won")
     assert serious_violations(page, within) == []
+
+
+def test_a_plain_run_is_not_judged_and_a_broken_check_says_so(page: Page, site_url: str) -> None:
+    puzzle = "deadlocks/opposite_order"
+    broken = "def check(output, ending):\n    return 1 / 0\n"
+    element = re.compile(r'<script type="application/json" class="puzzle-check">.*?</script>', re.S)
+
+    def with_broken_check(route: Route) -> None:
+        text = route.fetch().text()
+        swapped = puzzles_hook.check_element(puzzle, broken, about(puzzle)["granularity"])
+        route.fulfill(body=element.sub(lambda _: swapped, text, count=1), content_type="text/html")
+
+    page.route(f"**/{PAGES[puzzle]}", with_broken_check)
+    page.goto(site_url + PAGES[puzzle])
+    runner = page.locator(f'.puzzle[data-puzzle="{puzzle}"] .runner')
+    reveal(runner)
+    runner.get_by_role("button", name="Run", exact=True).click()
+    wait_until_over(runner)
+    assert shown(runner)["stdout"] == "done: ['alice', 'bob']\n"
+    expect(runner.locator(".puzzle-result")).not_to_have_attribute("data-verdict", re.compile("."))
+
+    region = open_steps(runner, about(puzzle)["granularity"])
+    region.get_by_role("button", name="Let it run", exact=True).click()
+    result = verdict(runner)
+    expect(result).to_have_attribute("data-verdict", "error")
+    expect(result.locator(".puzzle-result__title")).to_have_text("The check failed.")
+    expect(result.locator(".puzzle-result__message")).to_contain_text("ZeroDivisionError")
