@@ -125,10 +125,11 @@ export function mountPuzzle(puzzle, controls, runProgram) {
     if (runs !== mine) return;
     if (verdict.error) return result.show("error", `Sorry, ${verdict.error}. Step through to try again.`);
     if (verdict.hint !== null) return result.show("lost", `${verdict.hint} Press Undo, or Step through to start again.`);
-    const code = region.querySelector(".runner-step__link")?.getAttribute("href");
-    const href = code || playgroundLink(playgroundUrl, controls.getCode(), run.schedule);
+    // The region's own link holds the code that was stepped, whatever the editor has now.
+    const stepped = region.querySelector(".runner-step__link")?.getAttribute("href");
+    const href = stepped || playgroundLink(playgroundUrl, controls.getCode(), run.schedule);
     const link = button("Link to this run", "link", { href });
     link.classList.add("puzzle-result__link");
-    result.show("won", "Your schedule reaches the goal. Share it, or press Replay to see it again:", link);
+    result.show("won", "Your schedule reaches the goal. Press Replay to watch it again, or share it:", link);
   });
 }
