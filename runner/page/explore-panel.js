@@ -11,6 +11,7 @@ import { limitsFor, playgroundUrl } from "./config.js";
 import { ExploreSession, exploreRequest } from "./explore-session.js";
 import { hasJspi } from "./jspi.js";
 import { RaceReport } from "./race-report.js";
+import { raceToggle } from "./race-toggle.js";
 import {
   DEFAULT_GRANULARITY,
   GRANULARITIES,
@@ -51,7 +52,8 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
   progressText.className = "runner-explore__progress-text";
   const bar = document.createElement("div");
   bar.className = "runner-explore__bar";
-  bar.append(stopButton, progress, progressText);
+  const raceCheck = raceToggle({ checked: true }); // on by default here
+  bar.append(stopButton, raceCheck.element, progress, progressText);
   const summaryText = document.createElement("p");
   summaryText.className = "runner-explore__summary";
   summaryText.setAttribute("role", "status");
@@ -76,7 +78,7 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     const granularity = choice.value();
     const limits = limitsFor(controls.root);
     const request = exploreRequest(code, { granularity, budget: limits.exploreBudget, seed: SEED }, limits);
-    request.raceCheck = true; // the race check is on in Explore
+    request.raceCheck = raceCheck.on;
     const mine = new ExploreSession({
       pool: controls.pool,
       request,
@@ -130,18 +132,20 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
     exploreButton.addEventListener(event, () => hasJspi() && controls.pool.warm());
   }
   stopButton.addEventListener("click", () => session?.stop());
-  // A new granularity: explore again with it.
-  choice.element.addEventListener("change", () => {
-    clearTimeout(restart);
-    restart = setTimeout(() => {
-      if (session) {
-        session.stop();
-        session = null;
-        controls.setExploration(null);
-      }
-      explore();
-    }, RESTART_MS);
-  });
+  // A new granularity, or the race check turned on or off: explore again with it.
+  for (const changed of [choice.element, raceCheck.input]) {
+    changed.addEventListener("change", () => {
+      clearTimeout(restart);
+      restart = setTimeout(() => {
+        if (session) {
+          session.stop();
+          session = null;
+          controls.setExploration(null);
+        }
+        explore();
+      }, RESTART_MS);
+    });
+  }
   stopButton.setAttribute("aria-disabled", "true");
   controls.updateButtons();
   return { explore, region };

@@ -67,7 +67,9 @@ export function mountStepPanel(controls, { getCode }) {
   sharedTitle.textContent = "Shared state";
   const sharedList = document.createElement("dl");
   sharedList.className = "runner-step__values";
-  shared.append(sharedTitle, sharedList);
+  const sharedNote = note(""); // when there is nothing to list: beside the list, not in it
+  sharedNote.hidden = true;
+  shared.append(sharedTitle, sharedList, sharedNote);
   const board = document.createElement("div");
   board.className = "runner-step__board";
   board.append(lanes, shared);
@@ -183,8 +185,7 @@ export function mountStepPanel(controls, { getCode }) {
     const finished = [...met].map(([ident, name]) => ({ ident, name, state: "finished", runnable: false }));
     region.dataset.threads = "[]";
     drawLanes(finished);
-    drawShared([]);
-    sharedList.replaceChildren(note("The program has ended."));
+    drawShared([], "The program has ended.");
     controls.setExploration(null);
     const token = answer.token;
     if (token) {
@@ -310,9 +311,11 @@ export function mountStepPanel(controls, { getCode }) {
     return view;
   }
 
-  function drawShared(values) {
+  function drawShared(values, empty = "No globals of the program's own yet.") {
     sharedList.replaceChildren(...values.flatMap(([key, text]) => pair(key, text)));
-    if (!values.length) sharedList.replaceChildren(note("No globals of the program's own yet."));
+    sharedList.hidden = values.length === 0;
+    sharedNote.textContent = empty;
+    sharedNote.hidden = values.length > 0;
   }
 
   undoButton.addEventListener("click", () => {

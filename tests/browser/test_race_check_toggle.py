@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .runner_pages import open_playground, run, wait_until_over
+from .runner_pages import LOAD_TIMEOUT_MS, open_playground, run, wait_until_over
 from .test_step_through import LOSE_ONE, LOST_UPDATE, open_steps, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
@@ -70,3 +70,21 @@ def test_step_through_without_the_race_check(page: Page, site_url: str) -> None:
     step(region, *LOSE_ONE)
     expect(region).to_have_attribute("data-state", "done")
     expect(report(runner)).to_be_hidden()
+
+
+def test_on_by_default_in_explore(page: Page, site_url: str) -> None:
+    page.add_init_script("window.runnerConfig = { exploreBudget: 8 };")
+    runner = open_playground(page, site_url, LOST_UPDATE)
+    runner.get_by_role("button", name="Explore", exact=True).click()
+    region = runner.locator(".runner-explore")
+    expect(region).to_have_attribute("data-state", "done", timeout=LOAD_TIMEOUT_MS)
+    toggle = region.get_by_role("checkbox", name="Race check")
+    expect(toggle).to_be_checked()
+    explored = region.locator(".runner-races")
+    found = json.loads(explored.get_attribute("data-races") or "[]")
+    assert {race["variable"] for race in found} == {"total"}
+    # Off: the program is explored again, unwatched.
+    toggle.uncheck()
+    expect(region).to_have_attribute("data-state", "running")
+    expect(region).to_have_attribute("data-state", "done", timeout=LOAD_TIMEOUT_MS)
+    expect(explored).to_be_hidden()

@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Page, expect
 from ..support.axe import serious_violations
 from .runner_pages import (
     LOAD_TIMEOUT_MS,
+    PLAYGROUND_RUNNER,
     SNIPPET_RUNNER,
     open_playground,
     reveal,
@@ -303,6 +304,10 @@ def test_step_through_is_accessible(page: Page, site_url: str, scheme: str) -> N
     region = open_steps(runner)
     step(region, "alice", "MainThread", "MainThread", "bob", "bob")
     assert serious_violations(page) == []
+    region.get_by_role("button", name="Let it run", exact=True).click()
+    expect(region).to_have_attribute("data-state", "done")
+    # The runner, ended (the page's own "Back to top" may be fading in by now).
+    assert serious_violations(page, PLAYGROUND_RUNNER) == []
 
 
 def test_step_through_fits_a_phone(page: Page, site_url: str) -> None:
