@@ -44,7 +44,16 @@ def all_exercises() -> list[Path]:
 # Each runs on the first interpreter found that is new enough (see `python_at_least`).
 MIN_VERSION: dict[str, tuple[int, int]] = {
     "queue_family/shutdown_consumers.py": (3, 13),
+    # An exercise's programs, by the name the pages give them.
+    "exercises/queue_family/drain_then_stop/starter.py": (3, 13),
+    "exercises/queue_family/drain_then_stop/solution.py": (3, 13),
 }
+
+
+def python_for_exercise(exercise: str, name: str) -> str:
+    """The Python to run an exercise's program on (`exercise` is `<chapter>/<name>`,
+    `name` starter.py or solution.py), as python_for does for a snippet."""
+    return python_for(f"exercises/{exercise}/{name}")
 
 
 def python_at_least(version: tuple[int, int]) -> str | None:

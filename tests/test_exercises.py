@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .snippet_files import DOCS_DIR, EXERCISES_DIR, ROOT, all_exercises
+from .snippet_files import DOCS_DIR, EXERCISES_DIR, ROOT, all_exercises, python_for_exercise
 
 EXERCISES = all_exercises()
 FILES = ("starter.py", "solution.py", "check.py")
@@ -36,7 +36,7 @@ def run_program(exercise: Path, name: str, tmp_path: Path) -> str:
     """What the program printed to stdout, run from a copy in a temporary folder."""
     shutil.copy(EXERCISES_DIR / exercise / name, tmp_path / name)
     result = subprocess.run(
-        [sys.executable, name],
+        [python_for_exercise(exercise.as_posix(), name), name],
         cwd=tmp_path,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         capture_output=True,

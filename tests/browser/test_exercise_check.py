@@ -10,7 +10,6 @@ import json
 import re
 import runpy
 import subprocess
-import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -21,7 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from site_hooks import exercise_checks
 
-from ..snippet_files import DOCS_DIR, EXERCISES_DIR, all_exercises
+from ..snippet_files import DOCS_DIR, EXERCISES_DIR, all_exercises, python_for_exercise
 from ..support.axe import serious_violations
 from .runner_pages import LOAD_TIMEOUT_MS, SNIPPET_RUNNER, page_url, shown, wait_until_over
 
@@ -59,7 +58,7 @@ def cpython_check(exercise: str) -> Callable[[str], str | None]:
 def cpython_output(exercise: str, name: str, tmp_path: Path) -> str:
     (tmp_path / name).write_text(source(exercise, name), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, name],
+        [python_for_exercise(exercise, name), name],
         cwd=tmp_path,
         capture_output=True,
         encoding="utf-8",
