@@ -222,8 +222,9 @@ export function mountStepPanel(controls, { getCode }) {
   }
 
   function failed(error) {
-    session?.stop();
-    session = null;
+    const mine = session;
+    session = null; // before stop(): the region stays open to say what went wrong
+    mine?.stop();
     controls.setExploration(null);
     show("error", error.message);
   }

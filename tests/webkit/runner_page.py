@@ -63,7 +63,7 @@ for (let el = root; el; el = el.parentElement) {
         el.closest(".tabbed-set").querySelectorAll(":scope > input")[index].click();
     }
 }
-root.scrollIntoView({block: "center"});
+root.scrollIntoView({block: "center", behavior: "instant"});
 """
 
 SHOWN = """
@@ -88,6 +88,7 @@ return {
     exploreSummary: region?.querySelector('.runner-explore__summary')?.textContent || "",
     stepState: steps?.dataset.state || "",
     stepStatus: steps?.querySelector('.runner-step__status')?.textContent || "",
+    stepShown: Boolean(steps && !steps.hidden),
 };
 """
 
@@ -129,8 +130,9 @@ FIND_BUTTON = (
 const found = [...root.querySelectorAll('.runner-button')]
     .find((candidate) => candidate.textContent.trim() === arguments[1]) || null;
 // A tall runner (the playground with its regions open) can leave the button under the
-// page's header: bring the button itself to the middle.
-found?.scrollIntoView({block: "center"});
+// page's header: bring the button itself to the middle, at once (a smooth scroll would
+// move it under the click).
+found?.scrollIntoView({block: "center", behavior: "instant"});
 return found;
 """
 )
@@ -145,10 +147,26 @@ def has_button(browser: WebKitGTK, runner: WebElement, name: str) -> bool:
     )
 
 
+# Resolves once the page has not scrolled for five frames in a row: a run brings its
+# output into view with a smooth scroll (output-view.js), and a click while the page
+# still moves lands where the button was, not where it is.
+SCROLL_SETTLED = """
+const done = arguments[arguments.length - 1];
+let last = scrollY, still = 0;
+const watch = () => {
+    still = scrollY === last ? still + 1 : 0;
+    last = scrollY;
+    if (still >= 5) done(true); else requestAnimationFrame(watch);
+};
+requestAnimationFrame(watch);
+"""
+
+
 def press(browser: WebKitGTK, runner: WebElement, name: str, answered: str) -> dict:
     """Click the runner's button `name` as a reader would, and wait until the script
     `answered` (given the runner) is true. Returns what the runner shows then, with
     `seconds`, how long the answer took; fails the test after ANSWER_S."""
+    browser.execute_async_script(SCROLL_SETTLED)
     target = browser.execute_script(FIND_BUTTON, runner, name)
     assert target is not None, f"no {name} button"
     start = time.monotonic()

@@ -68,6 +68,7 @@ def press_every_button(
     if has_button(browser, runner, "Step through"):
         stepped = press(browser, runner, "Step through", STEPPED)
         assert (stepped["stepState"], stepped["stepStatus"]) == ("error", message)
+        assert stepped["stepShown"], "Step through's region says it, in view"
         took["Step through"] = stepped["seconds"]
     return took
 
