@@ -9,6 +9,7 @@ import { button } from "./buttons.js";
 import { playgroundLink } from "./code-link.js";
 import { limitsFor, playgroundUrl } from "./config.js";
 import { ExploreSession, exploreRequest } from "./explore-session.js";
+import { granularityChoice } from "./granularity-choice.js";
 import { hasJspi } from "./jspi.js";
 import { RaceReport } from "./race-report.js";
 import { raceToggle } from "./race-toggle.js";
@@ -43,7 +44,12 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
   title.textContent = "Explore schedules";
   region.setAttribute("aria-labelledby", title.id);
 
-  const choice = granularityChoice(`${region.id}-granularity`);
+  const choice = granularityChoice(`${region.id}-granularity`, {
+    block: "runner-explore",
+    legend: "Where threads may switch",
+    options: GRANULARITIES,
+    initial: DEFAULT_GRANULARITY,
+  });
   const stopButton = button("Stop exploring", "stop");
   const progress = document.createElement("progress");
   progress.className = "runner-explore__progress";
@@ -153,43 +159,6 @@ export function mountExplorePanel(controls, { getCode, recorded = null }) {
 
 function plural(count, one) {
   return `${count.toLocaleString("en")} ${count === 1 ? one : `${one}s`}`;
-}
-
-// Three radio buttons, each with its line on what it means.
-function granularityChoice(name) {
-  const element = document.createElement("fieldset");
-  element.className = "runner-explore__granularity";
-  const legend = document.createElement("legend");
-  legend.textContent = "Where threads may switch";
-  element.append(legend);
-  for (const { value, label, hint } of GRANULARITIES) {
-    const option = document.createElement("div");
-    option.className = "runner-explore__option";
-    const input = document.createElement("input");
-    input.type = "radio";
-    input.name = name;
-    input.value = value;
-    input.id = `${name}-${value}`;
-    input.checked = value === DEFAULT_GRANULARITY;
-    const text = document.createElement("label");
-    text.htmlFor = input.id;
-    text.textContent = label;
-    const about = document.createElement("span");
-    about.className = "runner-explore__hint";
-    about.id = `${input.id}-hint`;
-    // `x += 1` in backquotes is code.
-    hint.split("`").forEach((part, index) => {
-      if (index % 2 === 0) about.append(part);
-      else about.append(Object.assign(document.createElement("code"), { textContent: part }));
-    });
-    input.setAttribute("aria-describedby", about.id);
-    option.append(input, text, about);
-    element.append(option);
-  }
-  return {
-    element,
-    value: () => element.querySelector("input:checked")?.value ?? DEFAULT_GRANULARITY,
-  };
 }
 
 // The outcome histogram: one item per distinct outcome, most frequent first. Items are

@@ -14,6 +14,7 @@
 import { button } from "./buttons.js";
 import { limitsFor, playgroundUrl } from "./config.js";
 import { playgroundLink } from "./code-link.js";
+import { granularityChoice } from "./granularity-choice.js";
 import { hasJspi, NO_JSPI_MESSAGE } from "./jspi.js";
 import { raceToggle } from "./race-toggle.js";
 import { StepSession } from "./step-session.js";
@@ -45,7 +46,12 @@ export function mountStepPanel(controls, { getCode }) {
   title.textContent = "Step through";
   region.setAttribute("aria-labelledby", title.id);
 
-  const choice = granularityChoice(`${region.id}-granularity`);
+  const choice = granularityChoice(`${region.id}-granularity`, {
+    block: "runner-step",
+    legend: "A step runs",
+    options: STEP_GRANULARITIES,
+    initial: DEFAULT_GRANULARITY,
+  });
   const undoButton = button("Undo", "undo");
   const redoButton = button("Redo", "redo");
   const finishButton = button("Let it run", "run");
@@ -417,40 +423,4 @@ function note(text) {
   element.className = "runner-step__note";
   element.textContent = text;
   return element;
-}
-
-// Radio buttons, each with its line on what it means.
-function granularityChoice(name) {
-  const element = document.createElement("fieldset");
-  element.className = "runner-step__granularity";
-  const legend = document.createElement("legend");
-  legend.textContent = "A step runs";
-  element.append(legend);
-  for (const { value, label, hint } of STEP_GRANULARITIES) {
-    const option = document.createElement("div");
-    option.className = "runner-step__option";
-    const input = document.createElement("input");
-    input.type = "radio";
-    input.name = name;
-    input.value = value;
-    input.id = `${name}-${value}`;
-    input.checked = value === DEFAULT_GRANULARITY;
-    const text = document.createElement("label");
-    text.htmlFor = input.id;
-    text.textContent = label;
-    const about = document.createElement("span");
-    about.className = "runner-step__hint";
-    about.id = `${input.id}-hint`;
-    hint.split("`").forEach((part, index) => {
-      if (index % 2 === 0) about.append(part);
-      else about.append(Object.assign(document.createElement("code"), { textContent: part }));
-    });
-    input.setAttribute("aria-describedby", about.id);
-    option.append(input, text, about);
-    element.append(option);
-  }
-  return {
-    element,
-    value: () => element.querySelector("input:checked")?.value ?? DEFAULT_GRANULARITY,
-  };
 }
